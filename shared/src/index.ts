@@ -1,0 +1,4 @@
+export * from './catalog';
+export * from './conditions';
+export * from './model';
+export * from './time';

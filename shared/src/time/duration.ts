@@ -1,0 +1,46 @@
+import { Temporal } from 'temporal-polyfill';
+
+/** An ISO-8601 duration such as `P2D`, `PT1H30M` or `P1M`, parsed; months and years follow the calendar. */
+export type Duration = Temporal.Duration;
+
+export type DurationParse = { ok: true; duration: Duration } | { ok: false; message: string };
+
+const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+
+/** Parses a positive ISO-8601 duration; never throws. */
+export function parseDuration(text: unknown): DurationParse {
+  if (typeof text !== 'string' || !ISO_DURATION.test(text)) {
+    return {
+      ok: false,
+      message: `"${String(text)}" is not an ISO-8601 duration such as P2D, PT12H or P1W`,
+    };
+  }
+  const duration = Temporal.Duration.from(text);
+  if (duration.sign <= 0) return { ok: false, message: `"${text}" must be longer than zero` };
+  return { ok: true, duration };
+}
+
+/** The instant `duration` after `fromMs`, counted on the wall clock of `timeZone` (so P1D across a DST change is one calendar day). */
+export function addDuration(fromMs: number, duration: Duration | string, timeZone: string): number {
+  return Temporal.Instant.fromEpochMilliseconds(fromMs).toZonedDateTimeISO(timeZone).add(duration).toInstant()
+    .epochMilliseconds;
+}
+
+/** Rough length in milliseconds (a month counts 30 days); only for display and sorting, never for scheduling. */
+export function approximateMs(duration: Duration): number {
+  const days = duration.years * 365 + duration.months * 30 + duration.weeks * 7 + duration.days;
+  return (
+    ((days * 24 + duration.hours) * 60 + duration.minutes) * 60_000 + duration.seconds * 1000 + duration.milliseconds
+  );
+}
+
+const UNITS = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'] as const;
+export type DurationUnit = (typeof UNITS)[number];
+
+/** Splits a duration into its non-zero units, largest first, for human-readable summaries. */
+export function durationParts(duration: Duration): Array<{ unit: DurationUnit; amount: number }> {
+  return UNITS.filter((unit) => duration[unit] !== 0).map((unit) => ({
+    unit,
+    amount: duration[unit],
+  }));
+}
