@@ -1,4 +1,5 @@
 export * from './catalog';
+export * from './compiler';
 export * from './conditions';
 export * from './model';
 export * from './time';

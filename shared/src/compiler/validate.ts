@@ -1,0 +1,623 @@
+import type { z } from 'zod';
+import {
+  catalog,
+  type HandleSpec,
+  isNodeType,
+  type NodeConfigs,
+  type NodeType,
+  nodeSpec,
+  parseNodeConfig,
+} from '../catalog';
+import { type AttributeType, checkCondition, isKnownAttribute } from '../conditions/check';
+import type { Condition } from '../conditions/schema';
+import type { JourneyDocument, JourneyEdge, JourneyNode } from '../model/document';
+import { issuePath, parseJourneyDocument } from '../model/migrate';
+import { isValidTimeZone, parseDuration } from '../time';
+
+export type ValidationCode =
+  | 'invalid_document'
+  | 'no_trigger'
+  | 'multiple_triggers'
+  | 'unknown_node_type'
+  | 'invalid_config'
+  | 'duplicate_node_id'
+  | 'duplicate_edge_id'
+  | 'edge_missing_source'
+  | 'edge_missing_target'
+  | 'unknown_handle'
+  | 'dangling_handle'
+  | 'handle_multiple_edges'
+  | 'edge_to_trigger'
+  | 'self_loop'
+  | 'unreachable_node'
+  | 'no_path_to_exit'
+  | 'cycle_without_wait'
+  | 'split_weights'
+  | 'duplicate_handle_id'
+  | 'invalid_duration'
+  | 'message_without_template'
+  | 'invalid_condition'
+  | 'unknown_attribute'
+  | 'unknown_event'
+  | 'unknown_segment'
+  | 'unknown_benefit_pool'
+  | 'invalid_settings';
+
+export interface ValidationProblem {
+  code: ValidationCode;
+  /** Plain English naming the node by its label or type. */
+  message: string;
+  /** Dotted path into the document, e.g. `nodes.3.config.within`. */
+  path: string;
+  nodeId?: string;
+  edgeId?: string;
+  severity: 'error' | 'warning';
+}
+
+/** What the journey may refer to; each list, when given, turns unknown references into warnings. */
+export interface ValidationOptions {
+  attributes?: Readonly<Record<string, AttributeType>>;
+  knownEvents?: readonly string[];
+  segments?: readonly string[];
+  benefitPools?: readonly string[];
+}
+
+/** A journey with no error (warnings allowed) may be published. */
+export function isPublishable(problems: readonly ValidationProblem[]): boolean {
+  return problems.every((problem) => problem.severity !== 'error');
+}
+
+type Severity = ValidationProblem['severity'];
+type Reporter = (code: ValidationCode, path: string, message: string, severity?: Severity) => ValidationProblem;
+type ReferenceCode = 'unknown_event' | 'unknown_segment' | 'unknown_benefit_pool';
+
+type MessageTemplate = NodeConfigs['message']['template'];
+type TypedConfig = { [Type in NodeType]: { type: Type; config: NodeConfigs[Type] } }[NodeType];
+
+/** A node as the checks see it: its config is known only when its type exists and the config parses. */
+interface NodeEntry {
+  node: JourneyNode;
+  index: number;
+  name: string;
+  typed?: TypedConfig;
+  outputs?: HandleSpec[];
+}
+
+interface IndexedEdge {
+  edge: JourneyEdge;
+  index: number;
+}
+
+interface Journey {
+  document: JourneyDocument;
+  entries: NodeEntry[];
+  /** The first node of each id; later duplicates are reported and otherwise ignored. */
+  byId: ReadonlyMap<string, NodeEntry>;
+  /** Edges by source node id, then by source handle. */
+  outgoing: ReadonlyMap<string, ReadonlyMap<string, IndexedEdge[]>>;
+}
+
+const WAITING_TYPES: ReadonlySet<string> = new Set(['wait', 'waitForEvent']);
+const WEIGHT_TOLERANCE = 1e-9;
+
+const joinPath = (...parts: Array<string | number>) => parts.filter((part) => part !== '').join('.');
+
+function nodeName(node: JourneyNode): string {
+  if (!isNodeType(node.type)) return node.label ? `Node "${node.label}"` : `Node of type "${node.type}"`;
+  const typeName = catalog[node.type].label.en;
+  return node.label ? `${typeName} "${node.label}"` : typeName;
+}
+
+function nodeReporter(entry: NodeEntry): Reporter {
+  return (code, path, message, severity = 'error') => ({
+    code,
+    message: `${entry.name}: ${message}`,
+    path: joinPath('nodes', entry.index, path),
+    nodeId: entry.node.id,
+    severity,
+  });
+}
+
+const reportSettings: Reporter = (code, path, message, severity = 'error') => ({
+  code,
+  message: `Settings: ${message}`,
+  path: joinPath('settings', path),
+  severity,
+});
+
+// ---- node configs ---------------------------------------------------------------------------
+
+/** Replaces a union failure by the issues of its closest branch (the one with the fewest issues). */
+function flattenIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+  return closest.flatMap((inner) => flattenIssue({ ...inner, path: [...issue.path, ...inner.path] }));
+}
+
+function isConditionField(type: NodeType, path: readonly PropertyKey[]): boolean {
+  if (type === 'condition') return path[0] === 'branches' && path[2] === 'when';
+  return (type === 'trigger' || type === 'waitForEvent') && path.includes('where');
+}
+
+/** The most specific code for a schema issue, so the designer can point at the exact mistake. */
+function configIssueProblem(report: Reporter, type: NodeType, issue: z.core.$ZodIssue): ValidationProblem {
+  const field = issuePath(issue.path);
+  const path = joinPath('config', field);
+  const [first, second] = issue.path;
+  if (isConditionField(type, issue.path)) return report('invalid_condition', path, `${field}: ${issue.message}`);
+  if ((type === 'wait' && first === 'duration') || (type === 'waitForEvent' && first === 'within')) {
+    return report('invalid_duration', path, issue.message);
+  }
+  if (type === 'message' && first === 'template' && (second === undefined || second === 'body')) {
+    return report('message_without_template', path, 'the message has no text to send');
+  }
+  return report('invalid_config', path, `${field || 'config'}: ${issue.message}`);
+}
+
+function readNode(node: JourneyNode, index: number): { entry: NodeEntry; problems: ValidationProblem[] } {
+  const entry: NodeEntry = { node, index, name: nodeName(node) };
+  const report = nodeReporter(entry);
+  if (!isNodeType(node.type)) {
+    const message = `"${node.type}" is not a node type (${Object.keys(catalog).join(', ')})`;
+    return { entry, problems: [report('unknown_node_type', 'type', message)] };
+  }
+  const type = node.type;
+  const parsed = parseNodeConfig(type, node.config);
+  if (!parsed.ok) {
+    const problems = parsed.issues.flatMap(flattenIssue).map((issue) => configIssueProblem(report, type, issue));
+    return { entry, problems };
+  }
+  // parseNodeConfig checked `config` against the schema of this very `type`.
+  const typed = { type, config: parsed.config } as TypedConfig;
+  return { entry: { ...entry, typed, outputs: nodeSpec(type).outputs(parsed.config) }, problems: [] };
+}
+
+// ---- references, conditions and templates ---------------------------------------------------
+
+const referenceNames: Record<ReferenceCode, string> = {
+  unknown_event: 'event',
+  unknown_segment: 'segment',
+  unknown_benefit_pool: 'benefit pool',
+};
+
+function referenceProblems(
+  report: Reporter,
+  known: readonly string[] | undefined,
+  value: string,
+  code: ReferenceCode,
+  path: string,
+): ValidationProblem[] {
+  if (!known || known.includes(value)) return [];
+  return [report(code, path, `unknown ${referenceNames[code]} "${value}"`, 'warning')];
+}
+
+interface ConditionSite {
+  condition: Condition | undefined;
+  path: string;
+  /** False where no event is in scope, e.g. a scheduled audience chosen from profiles alone. */
+  allowEventProperties: boolean;
+  /** Names the rule within its node, e.g. a branch. */
+  context?: string;
+}
+
+function conditionProblems(report: Reporter, site: ConditionSite, options: ValidationOptions): ValidationProblem[] {
+  if (!site.condition) return [];
+  const issues = checkCondition(site.condition, {
+    attributes: options.attributes,
+    allowEventProperties: site.allowEventProperties,
+  });
+  return issues.map((issue) =>
+    report(
+      issue.code,
+      joinPath(site.path, issue.path),
+      site.context ? `${site.context}: ${issue.message}` : issue.message,
+      // Profiles are open-ended (imports add columns), so an unknown attribute may be intended.
+      issue.code === 'unknown_attribute' ? 'warning' : 'error',
+    ),
+  );
+}
+
+const TEMPLATE_PROFILE_REFERENCE = /\{\{\s*profile\.([^}\s]+)\s*\}\}/g;
+
+function templateProblems(report: Reporter, template: MessageTemplate, options: ValidationOptions) {
+  const { attributes } = options;
+  if (!attributes) return [];
+  return (['title', 'body'] as const).flatMap((field) =>
+    [...(template[field] ?? '').matchAll(TEMPLATE_PROFILE_REFERENCE)]
+      .map((match) => match[1] ?? '')
+      .filter((attr) => !isKnownAttribute(attributes, attr))
+      .map((attr) =>
+        report('unknown_attribute', `config.template.${field}`, `the text uses unknown attribute "${attr}"`, 'warning'),
+      ),
+  );
+}
+
+// ---- per node type --------------------------------------------------------------------------
+
+/** Indexes of ids that already occurred earlier in the list. */
+function repeatedIndexes(ids: readonly string[]): number[] {
+  return ids.flatMap((id, index) => (ids.indexOf(id) < index ? [index] : []));
+}
+
+/** Branch and variant ids become output handles, so each must be unique (and not a built-in handle). */
+function handleIdProblems(report: Reporter, ids: readonly string[], listPath: string, builtIn?: string) {
+  const repeated = repeatedIndexes(ids).map((index) =>
+    report('duplicate_handle_id', `${listPath}.${index}.id`, `two outputs are both named "${ids[index]}"`),
+  );
+  const clashing = ids.flatMap((id, index) =>
+    id === builtIn
+      ? [report('duplicate_handle_id', `${listPath}.${index}.id`, `"${id}" is the name of the built-in output`)]
+      : [],
+  );
+  return [...repeated, ...clashing];
+}
+
+function splitWeightProblems(report: Reporter, variants: NodeConfigs['split']['variants']): ValidationProblem[] {
+  const total = variants.reduce((sum, variant) => sum + variant.weight, 0);
+  if (Math.abs(total - 100) <= WEIGHT_TOLERANCE) return [];
+  return [report('split_weights', 'config.variants', `the weights add up to ${total}, not 100`)];
+}
+
+function triggerProblems(report: Reporter, config: NodeConfigs['trigger'], options: ValidationOptions) {
+  if (config.kind === 'event') {
+    return [
+      ...referenceProblems(report, options.knownEvents, config.event, 'unknown_event', 'config.event'),
+      ...conditionProblems(
+        report,
+        { condition: config.where, path: 'config.where', allowEventProperties: true },
+        options,
+      ),
+    ];
+  }
+  if (config.kind === 'segment') {
+    return referenceProblems(report, options.segments, config.segmentId, 'unknown_segment', 'config.segmentId');
+  }
+  const audience = config.audience;
+  if (!audience) return [];
+  if ('segmentId' in audience) {
+    return referenceProblems(
+      report,
+      options.segments,
+      audience.segmentId,
+      'unknown_segment',
+      'config.audience.segmentId',
+    );
+  }
+  const site = { condition: audience.where, path: 'config.audience.where', allowEventProperties: false };
+  return conditionProblems(report, site, options);
+}
+
+function typedNodeProblems(entry: NodeEntry, typed: TypedConfig, options: ValidationOptions): ValidationProblem[] {
+  const report = nodeReporter(entry);
+  switch (typed.type) {
+    case 'trigger':
+      return triggerProblems(report, typed.config, options);
+    case 'waitForEvent': {
+      const { config } = typed;
+      const site = { condition: config.where, path: 'config.where', allowEventProperties: true };
+      return [
+        ...referenceProblems(report, options.knownEvents, config.event, 'unknown_event', 'config.event'),
+        ...conditionProblems(report, site, options),
+      ];
+    }
+    case 'condition': {
+      const { branches } = typed.config;
+      const ids = branches.map((branch) => branch.id);
+      // Branches are decided on the event that brought the customer here, when there is one.
+      const sites = branches.map((branch, index) => ({
+        condition: branch.when,
+        path: `config.branches.${index}.when`,
+        allowEventProperties: true,
+        context: `branch "${branch.label ?? branch.id}"`,
+      }));
+      return [
+        ...handleIdProblems(report, ids, 'config.branches', 'else'),
+        ...sites.flatMap((site) => conditionProblems(report, site, options)),
+      ];
+    }
+    case 'split': {
+      const { variants } = typed.config;
+      const ids = variants.map((variant) => variant.id);
+      return [...splitWeightProblems(report, variants), ...handleIdProblems(report, ids, 'config.variants')];
+    }
+    case 'message':
+      return templateProblems(report, typed.config.template, options);
+    case 'benefit':
+      return referenceProblems(
+        report,
+        options.benefitPools,
+        typed.config.poolId,
+        'unknown_benefit_pool',
+        'config.poolId',
+      );
+    default:
+      return [];
+  }
+}
+
+// ---- settings -------------------------------------------------------------------------------
+
+function settingsProblems({ settings }: JourneyDocument, options: ValidationOptions): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  if (!isValidTimeZone(settings.timezone)) {
+    const message = `"${settings.timezone}" is not an IANA time zone such as Asia/Shanghai`;
+    problems.push(reportSettings('invalid_settings', 'timezone', message));
+  }
+  const { goal, exitWhen } = settings;
+  for (const [name, rule] of [
+    ['goal', goal],
+    ['exitWhen', exitWhen],
+  ] as const) {
+    if (!rule) continue;
+    problems.push(
+      ...referenceProblems(reportSettings, options.knownEvents, rule.event, 'unknown_event', `${name}.event`),
+      ...conditionProblems(
+        reportSettings,
+        { condition: rule.where, path: `${name}.where`, allowEventProperties: true },
+        options,
+      ),
+    );
+  }
+  const within = goal?.within === undefined ? undefined : parseDuration(goal.within);
+  if (within && !within.ok) problems.push(reportSettings('invalid_duration', 'goal.within', `goal: ${within.message}`));
+  return problems;
+}
+
+// ---- ids, triggers, edges and handles -------------------------------------------------------
+
+function duplicateIdProblems({ document, entries }: Journey): ValidationProblem[] {
+  const nodeProblems = repeatedIndexes(document.nodes.map((node) => node.id)).map((index) => {
+    const entry = entries[index]!;
+    return nodeReporter(entry)('duplicate_node_id', 'id', `another node already has the id "${entry.node.id}"`);
+  });
+  const edgeProblems = repeatedIndexes(document.edges.map((edge) => edge.id)).map((index) => {
+    const edge = document.edges[index]!;
+    return edgeProblem({ edge, index }, 'duplicate_edge_id', 'id', `another edge already has the id "${edge.id}"`);
+  });
+  return [...nodeProblems, ...edgeProblems];
+}
+
+function triggerCountProblems({ entries }: Journey): ValidationProblem[] {
+  const triggers = entries.filter((entry) => entry.node.type === 'trigger');
+  if (triggers.length === 0) {
+    return [
+      {
+        code: 'no_trigger',
+        path: 'nodes',
+        message: 'The journey has no trigger, so no customer can enter',
+        severity: 'error',
+      },
+    ];
+  }
+  return triggers
+    .slice(1)
+    .map((entry) => nodeReporter(entry)('multiple_triggers', 'type', 'a journey has one trigger, and this is another'));
+}
+
+function edgeProblem(
+  { edge, index }: IndexedEdge,
+  code: ValidationCode,
+  field: string,
+  message: string,
+  nodeId?: string,
+): ValidationProblem {
+  const problem: ValidationProblem = {
+    code,
+    message,
+    path: joinPath('edges', index, field),
+    edgeId: edge.id,
+    severity: 'error',
+  };
+  return nodeId === undefined ? problem : { ...problem, nodeId };
+}
+
+function edgeEndProblems(journey: Journey, indexed: IndexedEdge): ValidationProblem[] {
+  const { edge } = indexed;
+  const source = journey.byId.get(edge.source);
+  const target = journey.byId.get(edge.target);
+  const from = source ? `Edge from ${source.name}` : `Edge "${edge.id}"`;
+  const problems: ValidationProblem[] = [];
+  const add = (code: ValidationCode, field: string, message: string) =>
+    problems.push(edgeProblem(indexed, code, field, `${from}: ${message}`, source?.node.id));
+  if (!source) add('edge_missing_source', 'source', `its source node "${edge.source}" does not exist`);
+  if (!target) add('edge_missing_target', 'target', `its target node "${edge.target}" does not exist`);
+  const outputs = source?.outputs;
+  if (outputs && !outputs.some((handle) => handle.id === edge.sourceHandle)) {
+    const available =
+      outputs.length > 0 ? `its outputs are ${outputs.map((handle) => handle.id).join(', ')}` : 'it has no outputs';
+    add('unknown_handle', 'sourceHandle', `there is no output "${edge.sourceHandle}"; ${available}`);
+  }
+  if (source && edge.source === edge.target) add('self_loop', 'target', 'it leads back into the same node');
+  else if (target?.node.type === 'trigger') add('edge_to_trigger', 'target', 'nothing may lead into the trigger');
+  return problems;
+}
+
+/** Each required output needs an edge, and no output may have two: an output leads to one place. */
+function handleProblems(journey: Journey, entry: NodeEntry): ValidationProblem[] {
+  const report = nodeReporter(entry);
+  const byHandle = journey.outgoing.get(entry.node.id);
+  return (entry.outputs ?? []).flatMap((handle) => {
+    const edges = byHandle?.get(handle.id) ?? [];
+    if (edges.length === 0) {
+      return handle.optional ? [] : [report('dangling_handle', '', `the "${handle.label.en}" output is not connected`)];
+    }
+    return edges.slice(1).map((extra) => ({
+      ...report('handle_multiple_edges', '', `the "${handle.label.en}" output has more than one edge`),
+      path: joinPath('edges', extra.index, 'sourceHandle'),
+      edgeId: extra.edge.id,
+    }));
+  });
+}
+
+// ---- graph ------------------------------------------------------------------------------------
+
+/**
+ * Successors of each node, over the edges the runtime could follow. Edges into the trigger and
+ * self loops are left out (reported on their own); edges from unknown handles stay in, so a
+ * misnamed handle does not also make everything behind it unreachable.
+ */
+function successors(journey: Journey): Map<string, string[]> {
+  const graph = new Map<string, string[]>([...journey.byId.keys()].map((id) => [id, []]));
+  for (const { source, target } of journey.document.edges) {
+    const next = journey.byId.get(target);
+    if (source === target || !next || next.node.type === 'trigger') continue;
+    graph.get(source)?.push(target);
+  }
+  return graph;
+}
+
+function reachableFromTrigger(journey: Journey, graph: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const start = journey.entries.filter((entry) => entry.node.type === 'trigger').map((entry) => entry.node.id);
+  const reached = new Set(start);
+  const queue = [...start];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    for (const next of graph.get(id) ?? []) {
+      if (!reached.has(next)) {
+        reached.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return reached;
+}
+
+/** Tarjan's algorithm: the strongly connected components of the graph. */
+function stronglyConnectedComponents(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const order = new Map<string, number>();
+  const lowLink = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const components: string[][] = [];
+  const visit = (id: string) => {
+    order.set(id, order.size);
+    lowLink.set(id, order.size - 1);
+    stack.push(id);
+    onStack.add(id);
+    for (const next of graph.get(id) ?? []) {
+      if (!order.has(next)) {
+        visit(next);
+        lowLink.set(id, Math.min(lowLink.get(id)!, lowLink.get(next)!));
+      } else if (onStack.has(next)) {
+        lowLink.set(id, Math.min(lowLink.get(id)!, order.get(next)!));
+      }
+    }
+    if (lowLink.get(id) !== order.get(id)) return;
+    const component: string[] = [];
+    let member: string | undefined;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== id);
+    components.push(component);
+  };
+  for (const id of graph.keys()) if (!order.has(id)) visit(id);
+  return components;
+}
+
+/** Whether a customer at this node might leave the journey or go somewhere not yet drawn. */
+function mayLeave(journey: Journey, entry: NodeEntry): boolean {
+  if (entry.node.type === 'exit' || !entry.outputs) return true;
+  const byHandle = journey.outgoing.get(entry.node.id);
+  return entry.outputs.some((handle) => !handle.optional && !byHandle?.has(handle.id));
+}
+
+/**
+ * Loops: one without a wait would run forever within one step; one that no edge leaves
+ * (and that has no exit or unconnected output) keeps its customers forever.
+ */
+function loopProblems(journey: Journey, graph: ReadonlyMap<string, readonly string[]>, reachable: ReadonlySet<string>) {
+  return stronglyConnectedComponents(graph)
+    .filter((component) => component.length > 1)
+    .flatMap((component) => {
+      const members = component.map((id) => journey.byId.get(id)!).sort((a, b) => a.index - b.index);
+      const [first, ...others] = members as [NodeEntry, ...NodeEntry[]];
+      const report = nodeReporter(first);
+      const through = others.map((entry) => entry.name).join(', ');
+      const problems: ValidationProblem[] = [];
+      if (!members.some((entry) => WAITING_TYPES.has(entry.node.type))) {
+        problems.push(
+          report(
+            'cycle_without_wait',
+            '',
+            `it loops through ${through} with no wait, so a customer would go round forever at once`,
+          ),
+        );
+      }
+      const closed = component.every((id) => (graph.get(id) ?? []).every((next) => component.includes(next)));
+      if (closed && reachable.has(first.node.id) && !members.some((entry) => mayLeave(journey, entry))) {
+        problems.push(
+          report(
+            'no_path_to_exit',
+            '',
+            `it loops through ${through} and no edge leaves the loop, so customers never reach an exit`,
+            'warning',
+          ),
+        );
+      }
+      return problems;
+    });
+}
+
+function graphProblems(journey: Journey): ValidationProblem[] {
+  const graph = successors(journey);
+  const reachable = reachableFromTrigger(journey, graph);
+  const unreachable =
+    reachable.size === 0
+      ? []
+      : [...journey.byId.values()]
+          .filter((entry) => !reachable.has(entry.node.id))
+          .map((entry) => nodeReporter(entry)('unreachable_node', '', 'no path leads here from the trigger'));
+  return [...unreachable, ...loopProblems(journey, graph, reachable)];
+}
+
+// ---- entry point ------------------------------------------------------------------------------
+
+function outgoingEdges(edges: readonly JourneyEdge[]): Map<string, Map<string, IndexedEdge[]>> {
+  const outgoing = new Map<string, Map<string, IndexedEdge[]>>();
+  edges.forEach((edge, index) => {
+    const byHandle = outgoing.get(edge.source) ?? new Map<string, IndexedEdge[]>();
+    outgoing.set(edge.source, byHandle);
+    byHandle.set(edge.sourceHandle, [...(byHandle.get(edge.sourceHandle) ?? []), { edge, index }]);
+  });
+  return outgoing;
+}
+
+/**
+ * Every problem of a journey document, each with the node or edge it concerns, a path into
+ * the document and a plain message. Accepts any input and never throws.
+ */
+export function validateJourney(document: unknown, options: ValidationOptions = {}): ValidationProblem[] {
+  const parsed = parseJourneyDocument(document);
+  if (!parsed.ok) {
+    return parsed.issues.map((issue) => ({
+      code: 'invalid_document',
+      message: issue.path ? `The document is invalid at ${issue.path}: ${issue.message}` : issue.message,
+      path: issue.path,
+      severity: 'error',
+    }));
+  }
+  const read = parsed.document.nodes.map(readNode);
+  const entries = read.map(({ entry }) => entry);
+  const byId = new Map<string, NodeEntry>();
+  for (const entry of entries) if (!byId.has(entry.node.id)) byId.set(entry.node.id, entry);
+  const journey: Journey = {
+    document: parsed.document,
+    entries,
+    byId,
+    outgoing: outgoingEdges(parsed.document.edges),
+  };
+  const uniqueEntries = [...byId.values()];
+  return [
+    ...settingsProblems(parsed.document, options),
+    ...duplicateIdProblems(journey),
+    ...triggerCountProblems(journey),
+    ...read.flatMap(({ entry, problems }) => [
+      ...problems,
+      ...(entry.typed ? typedNodeProblems(entry, entry.typed, options) : []),
+    ]),
+    ...parsed.document.edges.flatMap((edge, index) => edgeEndProblems(journey, { edge, index })),
+    ...uniqueEntries.flatMap((entry) => handleProblems(journey, entry)),
+    ...graphProblems(journey),
+  ];
+}
