@@ -12,6 +12,7 @@ import { type AttributeType, checkCondition, isKnownAttribute } from '../conditi
 import type { Condition } from '../conditions/schema';
 import type { JourneyDocument, JourneyEdge, JourneyNode } from '../model/document';
 import { issuePath, parseJourneyDocument } from '../model/migrate';
+import { templatePlaceholders } from '../model/template';
 import { isValidTimeZone, parseDuration } from '../time';
 
 export type ValidationCode =
@@ -174,22 +175,12 @@ function readNode(node: JourneyNode, index: number): { entry: NodeEntry; problem
 
 // ---- references, conditions and templates ---------------------------------------------------
 
-const referenceNames: Record<ReferenceCode, string> = {
-  unknown_event: 'event',
-  unknown_segment: 'segment',
-  unknown_benefit_pool: 'benefit pool',
-};
-
-function referenceProblems(
-  report: Reporter,
-  known: readonly string[] | undefined,
-  value: string,
-  code: ReferenceCode,
-  path: string,
-): ValidationProblem[] {
-  if (!known || known.includes(value)) return [];
-  return [report(code, path, `unknown ${referenceNames[code]} "${value}"`, 'warning')];
-}
+/** Which option lists each kind of reference, and what to call it. */
+const references = {
+  unknown_event: { list: 'knownEvents', noun: 'event' },
+  unknown_segment: { list: 'segments', noun: 'segment' },
+  unknown_benefit_pool: { list: 'benefitPools', noun: 'benefit pool' },
+} as const satisfies Record<ReferenceCode, { list: keyof ValidationOptions; noun: string }>;
 
 interface ConditionSite {
   condition: Condition | undefined;
@@ -200,31 +191,41 @@ interface ConditionSite {
   context?: string;
 }
 
-function conditionProblems(report: Reporter, site: ConditionSite, options: ValidationOptions): ValidationProblem[] {
-  if (!site.condition) return [];
-  const issues = checkCondition(site.condition, {
-    attributes: options.attributes,
-    allowEventProperties: site.allowEventProperties,
-  });
-  return issues.map((issue) =>
-    report(
-      issue.code,
-      joinPath(site.path, issue.path),
-      site.context ? `${site.context}: ${issue.message}` : issue.message,
-      // Profiles are open-ended (imports add columns), so an unknown attribute may be intended.
-      issue.code === 'unknown_attribute' ? 'warning' : 'error',
-    ),
-  );
+/** Reference and condition checks whose problems go to `report`. */
+function checksFor(report: Reporter, options: ValidationOptions) {
+  return {
+    reference(code: ReferenceCode, value: string, path: string): ValidationProblem[] {
+      const { list, noun } = references[code];
+      const known = options[list];
+      if (!known || known.includes(value)) return [];
+      return [report(code, path, `unknown ${noun} "${value}"`, 'warning')];
+    },
+    condition({ condition, path, allowEventProperties, context }: ConditionSite): ValidationProblem[] {
+      if (!condition) return [];
+      const issues = checkCondition(condition, { attributes: options.attributes, allowEventProperties });
+      return issues.map((issue) =>
+        report(
+          issue.code,
+          joinPath(path, issue.path),
+          context ? `${context}: ${issue.message}` : issue.message,
+          // Profiles are open-ended (imports add columns), so an unknown attribute may be intended.
+          issue.code === 'unknown_attribute' ? 'warning' : 'error',
+        ),
+      );
+    },
+  };
 }
+type Checks = ReturnType<typeof checksFor>;
 
-const TEMPLATE_PROFILE_REFERENCE = /\{\{\s*profile\.([^}\s]+)\s*\}\}/g;
+const PROFILE_PREFIX = 'profile.';
 
 function templateProblems(report: Reporter, template: MessageTemplate, options: ValidationOptions) {
   const { attributes } = options;
   if (!attributes) return [];
   return (['title', 'body'] as const).flatMap((field) =>
-    [...(template[field] ?? '').matchAll(TEMPLATE_PROFILE_REFERENCE)]
-      .map((match) => match[1] ?? '')
+    templatePlaceholders(template[field] ?? '')
+      .filter((placeholder) => placeholder.startsWith(PROFILE_PREFIX))
+      .map((placeholder) => placeholder.slice(PROFILE_PREFIX.length))
       .filter((attr) => !isKnownAttribute(attributes, attr))
       .map((attr) =>
         report('unknown_attribute', `config.template.${field}`, `the text uses unknown attribute "${attr}"`, 'warning'),
@@ -258,46 +259,33 @@ function splitWeightProblems(report: Reporter, variants: NodeConfigs['split']['v
   return [report('split_weights', 'config.variants', `the weights add up to ${total}, not 100`)];
 }
 
-function triggerProblems(report: Reporter, config: NodeConfigs['trigger'], options: ValidationOptions) {
+function triggerProblems(check: Checks, config: NodeConfigs['trigger']): ValidationProblem[] {
   if (config.kind === 'event') {
     return [
-      ...referenceProblems(report, options.knownEvents, config.event, 'unknown_event', 'config.event'),
-      ...conditionProblems(
-        report,
-        { condition: config.where, path: 'config.where', allowEventProperties: true },
-        options,
-      ),
+      ...check.reference('unknown_event', config.event, 'config.event'),
+      ...check.condition({ condition: config.where, path: 'config.where', allowEventProperties: true }),
     ];
   }
-  if (config.kind === 'segment') {
-    return referenceProblems(report, options.segments, config.segmentId, 'unknown_segment', 'config.segmentId');
-  }
+  if (config.kind === 'segment') return check.reference('unknown_segment', config.segmentId, 'config.segmentId');
   const audience = config.audience;
   if (!audience) return [];
   if ('segmentId' in audience) {
-    return referenceProblems(
-      report,
-      options.segments,
-      audience.segmentId,
-      'unknown_segment',
-      'config.audience.segmentId',
-    );
+    return check.reference('unknown_segment', audience.segmentId, 'config.audience.segmentId');
   }
-  const site = { condition: audience.where, path: 'config.audience.where', allowEventProperties: false };
-  return conditionProblems(report, site, options);
+  return check.condition({ condition: audience.where, path: 'config.audience.where', allowEventProperties: false });
 }
 
 function typedNodeProblems(entry: NodeEntry, typed: TypedConfig, options: ValidationOptions): ValidationProblem[] {
   const report = nodeReporter(entry);
+  const check = checksFor(report, options);
   switch (typed.type) {
     case 'trigger':
-      return triggerProblems(report, typed.config, options);
+      return triggerProblems(check, typed.config);
     case 'waitForEvent': {
-      const { config } = typed;
-      const site = { condition: config.where, path: 'config.where', allowEventProperties: true };
+      const { event, where } = typed.config;
       return [
-        ...referenceProblems(report, options.knownEvents, config.event, 'unknown_event', 'config.event'),
-        ...conditionProblems(report, site, options),
+        ...check.reference('unknown_event', event, 'config.event'),
+        ...check.condition({ condition: where, path: 'config.where', allowEventProperties: true }),
       ];
     }
     case 'condition': {
@@ -310,10 +298,7 @@ function typedNodeProblems(entry: NodeEntry, typed: TypedConfig, options: Valida
         allowEventProperties: true,
         context: `branch "${branch.label ?? branch.id}"`,
       }));
-      return [
-        ...handleIdProblems(report, ids, 'config.branches', 'else'),
-        ...sites.flatMap((site) => conditionProblems(report, site, options)),
-      ];
+      return [...handleIdProblems(report, ids, 'config.branches', 'else'), ...sites.flatMap(check.condition)];
     }
     case 'split': {
       const { variants } = typed.config;
@@ -323,13 +308,7 @@ function typedNodeProblems(entry: NodeEntry, typed: TypedConfig, options: Valida
     case 'message':
       return templateProblems(report, typed.config.template, options);
     case 'benefit':
-      return referenceProblems(
-        report,
-        options.benefitPools,
-        typed.config.poolId,
-        'unknown_benefit_pool',
-        'config.poolId',
-      );
+      return check.reference('unknown_benefit_pool', typed.config.poolId, 'config.poolId');
     default:
       return [];
   }
@@ -338,24 +317,22 @@ function typedNodeProblems(entry: NodeEntry, typed: TypedConfig, options: Valida
 // ---- settings -------------------------------------------------------------------------------
 
 function settingsProblems({ settings }: JourneyDocument, options: ValidationOptions): ValidationProblem[] {
+  const check = checksFor(reportSettings, options);
   const problems: ValidationProblem[] = [];
   if (!isValidTimeZone(settings.timezone)) {
     const message = `"${settings.timezone}" is not an IANA time zone such as Asia/Shanghai`;
     problems.push(reportSettings('invalid_settings', 'timezone', message));
   }
   const { goal, exitWhen } = settings;
-  for (const [name, rule] of [
-    ['goal', goal],
-    ['exitWhen', exitWhen],
-  ] as const) {
+  const rules = [
+    { name: 'goal', rule: goal },
+    { name: 'exitWhen', rule: exitWhen },
+  ];
+  for (const { name, rule } of rules) {
     if (!rule) continue;
     problems.push(
-      ...referenceProblems(reportSettings, options.knownEvents, rule.event, 'unknown_event', `${name}.event`),
-      ...conditionProblems(
-        reportSettings,
-        { condition: rule.where, path: `${name}.where`, allowEventProperties: true },
-        options,
-      ),
+      ...check.reference('unknown_event', rule.event, `${name}.event`),
+      ...check.condition({ condition: rule.where, path: `${name}.where`, allowEventProperties: true }),
     );
   }
   const within = goal?.within === undefined ? undefined : parseDuration(goal.within);
@@ -442,7 +419,11 @@ function handleProblems(journey: Journey, entry: NodeEntry): ValidationProblem[]
       return handle.optional ? [] : [report('dangling_handle', '', `the "${handle.label.en}" output is not connected`)];
     }
     return edges.slice(1).map((extra) => ({
-      ...report('handle_multiple_edges', '', `the "${handle.label.en}" output has more than one edge`),
+      ...report(
+        'handle_multiple_edges',
+        '',
+        `the "${handle.label.en}" output has more than one edge, but an output leads to one place`,
+      ),
       path: joinPath('edges', extra.index, 'sourceHandle'),
       edgeId: extra.edge.id,
     }));
@@ -450,6 +431,9 @@ function handleProblems(journey: Journey, entry: NodeEntry): ValidationProblem[]
 }
 
 // ---- graph ------------------------------------------------------------------------------------
+
+/** Successor node ids of each node id. */
+type Graph = ReadonlyMap<string, readonly string[]>;
 
 /**
  * Successors of each node, over the edges the runtime could follow. Edges into the trigger and
@@ -466,7 +450,7 @@ function successors(journey: Journey): Map<string, string[]> {
   return graph;
 }
 
-function reachableFromTrigger(journey: Journey, graph: ReadonlyMap<string, readonly string[]>): Set<string> {
+function reachableFromTrigger(journey: Journey, graph: Graph): Set<string> {
   const start = journey.entries.filter((entry) => entry.node.type === 'trigger').map((entry) => entry.node.id);
   const reached = new Set(start);
   const queue = [...start];
@@ -482,7 +466,7 @@ function reachableFromTrigger(journey: Journey, graph: ReadonlyMap<string, reado
 }
 
 /** Tarjan's algorithm: the strongly connected components of the graph. */
-function stronglyConnectedComponents(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+function stronglyConnectedComponents(graph: Graph): string[][] {
   const order = new Map<string, number>();
   const lowLink = new Map<string, number>();
   const stack: string[] = [];
@@ -522,46 +506,51 @@ function mayLeave(journey: Journey, entry: NodeEntry): boolean {
   return entry.outputs.some((handle) => !handle.optional && !byHandle?.has(handle.id));
 }
 
-/**
- * Loops: one without a wait would run forever within one step; one that no edge leaves
- * (and that has no exit or unconnected output) keeps its customers forever.
- */
-function loopProblems(journey: Journey, graph: ReadonlyMap<string, readonly string[]>, reachable: ReadonlySet<string>) {
+/** A strongly connected component of more than one node: customers can go round it. */
+interface Loop {
+  /** In document order; problems are reported once, on the first. */
+  members: NodeEntry[];
+  ids: ReadonlySet<string>;
+  /** Names the other members, for messages. */
+  through: string;
+}
+
+function toLoop(journey: Journey, component: readonly string[]): Loop {
+  const members = component.map((id) => journey.byId.get(id)!).sort((a, b) => a.index - b.index);
+  const through = members
+    .slice(1)
+    .map((entry) => entry.name)
+    .join(', ');
+  return { members, ids: new Set(component), through };
+}
+
+/** The runtime moves through nodes without a wait in one step, so such a loop would never end. */
+function waitlessLoopProblems({ members, through }: Loop): ValidationProblem[] {
+  if (members.some((entry) => WAITING_TYPES.has(entry.node.type))) return [];
+  const message = `it loops through ${through} with no wait, so a customer would go round forever at once`;
+  return [nodeReporter(members[0]!)('cycle_without_wait', '', message)];
+}
+
+/** A loop that no edge leaves, with no exit or unconnected output in it, keeps its customers forever. */
+function closedLoopProblems(journey: Journey, graph: Graph, reachable: ReadonlySet<string>, loop: Loop) {
+  const first = loop.members[0]!;
+  const leaves = [...loop.ids].some((id) => (graph.get(id) ?? []).some((next) => !loop.ids.has(next)));
+  if (leaves || !reachable.has(first.node.id) || loop.members.some((entry) => mayLeave(journey, entry))) return [];
+  const message = `it loops through ${loop.through} and no edge leaves the loop, so customers never reach an exit`;
+  return [nodeReporter(first)('no_path_to_exit', '', message, 'warning')];
+}
+
+function loopProblems(journey: Journey, graph: Graph, reachable: ReadonlySet<string>): ValidationProblem[] {
   return stronglyConnectedComponents(graph)
     .filter((component) => component.length > 1)
-    .flatMap((component) => {
-      const members = component.map((id) => journey.byId.get(id)!).sort((a, b) => a.index - b.index);
-      const [first, ...others] = members as [NodeEntry, ...NodeEntry[]];
-      const report = nodeReporter(first);
-      const through = others.map((entry) => entry.name).join(', ');
-      const problems: ValidationProblem[] = [];
-      if (!members.some((entry) => WAITING_TYPES.has(entry.node.type))) {
-        problems.push(
-          report(
-            'cycle_without_wait',
-            '',
-            `it loops through ${through} with no wait, so a customer would go round forever at once`,
-          ),
-        );
-      }
-      const closed = component.every((id) => (graph.get(id) ?? []).every((next) => component.includes(next)));
-      if (closed && reachable.has(first.node.id) && !members.some((entry) => mayLeave(journey, entry))) {
-        problems.push(
-          report(
-            'no_path_to_exit',
-            '',
-            `it loops through ${through} and no edge leaves the loop, so customers never reach an exit`,
-            'warning',
-          ),
-        );
-      }
-      return problems;
-    });
+    .map((component) => toLoop(journey, component))
+    .flatMap((loop) => [...waitlessLoopProblems(loop), ...closedLoopProblems(journey, graph, reachable, loop)]);
 }
 
 function graphProblems(journey: Journey): ValidationProblem[] {
   const graph = successors(journey);
   const reachable = reachableFromTrigger(journey, graph);
+  // Nothing is reached without a trigger, which is reported once as no_trigger instead.
   const unreachable =
     reachable.size === 0
       ? []

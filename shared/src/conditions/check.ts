@@ -71,11 +71,11 @@ function operandValues(value: unknown): Scalar[] {
 
 /** Problems of a comparison on an attribute whose type is declared. */
 function typeProblems(attr: string, type: AttributeType, op: ComparisonOp, value: unknown): string[] {
-  if (!opsByType[type].includes(op)) return [`${op} cannot be used on "${attr}", which is ${type}`];
+  if (!opsByType[type].includes(op)) return [`${op} cannot be used on "${attr}" (type ${type})`];
   if (op === 'exists') return [];
   return operandValues(value)
     .filter((item) => !acceptsValue[type](item))
-    .map((item) => `"${attr}" is ${type}, so it cannot be compared with ${JSON.stringify(item)}`);
+    .map((item) => `"${attr}" has type ${type}, so it cannot be compared with ${JSON.stringify(item)}`);
 }
 
 type Comparison = AttrComparison | EventComparison;

@@ -154,6 +154,7 @@ describe('evaluateCondition: type errors', () => {
   it('keeps a broken comparison false under not', () => {
     const result = evaluateCondition({ not: attr('payroll', 'gt', 1) }, scope);
     expect(result).toEqual({ value: false, errors: [{ path: 'not', message: expect.any(String) }] });
+    expect(holds({ not: { not: attr('payroll', 'gt', 1) } })).toBe(false);
   });
 
   it('lets a true operand decide an any despite a broken one, and reports every broken operand', () => {

@@ -87,7 +87,7 @@ export function readPath(record: Readonly<Record<string, unknown>>, path: string
   return current;
 }
 
-function describe(value: unknown): string {
+function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   return typeof value === 'object' ? 'an object' : `the ${typeof value} ${JSON.stringify(value)}`;
@@ -149,7 +149,7 @@ class Evaluation {
     if (actual === null && !nullComparableOps.has(op)) return false;
     const truth = comparators[op](actual, expected);
     if (truth === 'unknown') {
-      this.fail(path, `${op} cannot compare "${name}" (${describe(actual)}) with ${JSON.stringify(expected)}`);
+      this.fail(path, `${op} cannot compare "${name}" (${describeValue(actual)}) with ${JSON.stringify(expected)}`);
     }
     return truth;
   }

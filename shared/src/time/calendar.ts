@@ -76,3 +76,13 @@ export function isInQuietHours(ms: number, quiet: { start: string; end: string }
 export function endOfQuietHours(ms: number, quiet: { start: string; end: string }, timeZone: string): number {
   return isInQuietHours(ms, quiet, timeZone) ? nextTimeOfDay(ms, quiet.end, timeZone) : ms;
 }
+
+export type CalendarPeriod = 'day' | 'week' | 'month';
+
+/** The first instant of the calendar day, ISO week (from Monday) or month containing `ms` in `timeZone`. */
+export function periodStart(ms: number, period: CalendarPeriod, timeZone: string): number {
+  const date = zoned(ms, timeZone).startOfDay();
+  if (period === 'day') return date.epochMilliseconds;
+  if (period === 'week') return date.subtract({ days: date.dayOfWeek - 1 }).startOfDay().epochMilliseconds;
+  return date.with({ day: 1 }).startOfDay().epochMilliseconds;
+}
