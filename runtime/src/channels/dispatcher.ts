@@ -1,0 +1,138 @@
+import { type Channel, endOfQuietHours, isInQuietHours, periodStart } from '@journey/shared';
+import type { Clock } from '../clock';
+import type { SqliteHandle } from '../db/client';
+import type { JourneyExecutor } from '../engine/executor';
+import { MetricBatch } from '../engine/metrics';
+import type { VersionCache } from '../engine/versions';
+import { type ChannelAdapters, logAdapter, type OutgoingMessage } from './adapters';
+
+interface DueMessage {
+  id: number;
+  idempotency_key: string;
+  instance_id: number;
+  journey_id: string;
+  version: number;
+  customer_id: string;
+  node_id: string;
+  channel: Channel;
+  title: string | null;
+  body: string;
+  await_result: number;
+  attempts: number;
+}
+
+/** Attempts before a retryable failure becomes a dead letter. */
+export const MAX_ATTEMPTS = 5;
+const BASE_BACKOFF_MS = 30_000;
+
+type Outcome =
+  | { status: 'sent' }
+  | { status: 'deferred'; until: number; reason: string }
+  | { status: 'skipped' | 'failed' | 'dead'; reason: string }
+  | { status: 'retry'; until: number; reason: string };
+
+/**
+ * Delivers queued messages (the outbox) through channel adapters after their transaction
+ * committed: quiet hours defer, frequency caps skip, failures retry with backoff and end as
+ * dead letters. A crash between sending and recording resends with the same idempotency key.
+ */
+export class MessageDispatcher {
+  readonly #statements;
+
+  constructor(
+    private readonly sqlite: SqliteHandle,
+    private readonly versions: VersionCache,
+    private readonly executor: JourneyExecutor,
+    private readonly clock: Clock,
+    private readonly adapters: ChannelAdapters = {},
+  ) {
+    this.#statements = {
+      due: sqlite.prepare<[number, number], DueMessage>(
+        `SELECT * FROM messages WHERE status IN ('pending', 'deferred') AND next_attempt_at <= ?
+         ORDER BY next_attempt_at, id LIMIT ?`,
+      ),
+      sentInPeriod: sqlite.prepare<[string, string, number, string | null, string | null], { n: number }>(
+        `SELECT COUNT(*) AS n FROM messages WHERE customer_id = ? AND journey_id = ? AND status = 'sent' AND sent_at >= ?
+         AND (? IS NULL OR channel = ?)`,
+      ),
+      record: sqlite.prepare(
+        `UPDATE messages SET status = @status, attempts = @attempts, next_attempt_at = @nextAttemptAt,
+         last_error = @lastError, sent_at = @sentAt WHERE id = @id`,
+      ),
+      bumpCounter: sqlite.prepare<[string, number, string, number]>(
+        `INSERT INTO metric_counters (journey_id, version, key, value) VALUES (?, ?, ?, ?)
+         ON CONFLICT (journey_id, version, key) DO UPDATE SET value = value + excluded.value`,
+      ),
+    };
+  }
+
+  /** Sends every message due now (at most `limit`); returns how many were handled. */
+  async dispatchDue(limit = 200): Promise<number> {
+    const now = this.clock.now();
+    const due = this.#statements.due.all(now, limit);
+    for (const message of due) {
+      const outcome = await this.#deliver(message, now);
+      this.#record(message, outcome, now);
+    }
+    return due.length;
+  }
+
+  async #deliver(message: DueMessage, now: number): Promise<Outcome> {
+    const { settings } = this.versions.get(message.journey_id, message.version).document;
+    if (settings.quietHours && isInQuietHours(now, settings.quietHours, settings.timezone)) {
+      return {
+        status: 'deferred',
+        until: endOfQuietHours(now, settings.quietHours, settings.timezone),
+        reason: 'quiet hours',
+      };
+    }
+    const cap = settings.frequencyCap;
+    if (cap && (!cap.channel || cap.channel === message.channel)) {
+      const since = periodStart(now, cap.per, settings.timezone);
+      const channel = cap.channel ?? null;
+      const sent =
+        this.#statements.sentInPeriod.get(message.customer_id, message.journey_id, since, channel, channel)?.n ?? 0;
+      if (sent >= cap.count) return { status: 'skipped', reason: `frequency cap: ${cap.count} per ${cap.per}` };
+    }
+    const outgoing: OutgoingMessage = {
+      idempotencyKey: message.idempotency_key,
+      channel: message.channel,
+      customerId: message.customer_id,
+      journeyId: message.journey_id,
+      nodeId: message.node_id,
+      title: message.title,
+      body: message.body,
+    };
+    const result = await (this.adapters[message.channel] ?? logAdapter).send(outgoing);
+    if (result.ok) return { status: 'sent' };
+    if (!result.retryable) return { status: 'failed', reason: result.error };
+    if (message.attempts + 1 >= MAX_ATTEMPTS) return { status: 'dead', reason: result.error };
+    return { status: 'retry', until: now + BASE_BACKOFF_MS * 2 ** message.attempts, reason: result.error };
+  }
+
+  #record(message: DueMessage, outcome: Outcome, now: number): void {
+    const metrics = new MetricBatch();
+    const version = { journeyId: message.journey_id, version: message.version };
+    this.sqlite.transaction(() => {
+      const attempts =
+        outcome.status === 'deferred' || outcome.status === 'skipped' ? message.attempts : message.attempts + 1;
+      this.#statements.record.run({
+        id: message.id,
+        status: outcome.status === 'retry' ? 'pending' : outcome.status,
+        attempts,
+        nextAttemptAt: 'until' in outcome ? outcome.until : now,
+        lastError: 'reason' in outcome ? outcome.reason : null,
+        sentAt: outcome.status === 'sent' ? now : null,
+      });
+      if (outcome.status !== 'retry') metrics.add(version, `channel:${message.channel}:${outcome.status}`);
+      metrics.flush(this.#statements.bumpCounter);
+      const final =
+        outcome.status === 'sent'
+          ? 'sent'
+          : outcome.status === 'retry' || outcome.status === 'deferred'
+            ? undefined
+            : 'failed';
+      if (message.await_result && final) this.executor.reportMessageResult(message.instance_id, message.node_id, final);
+    })();
+  }
+}

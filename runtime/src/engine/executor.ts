@@ -1,0 +1,406 @@
+import {
+  currentNodeOf,
+  EFFECT_EVENT,
+  type EventScope,
+  evaluateCondition,
+  FINAL_STATES,
+  type JourneyAction,
+  type JourneyEvent,
+  type JourneySnapshot,
+  persistSnapshot,
+  renderTemplate,
+  restoreSnapshot,
+  type StepResult,
+  startJourney,
+  stepJourney,
+} from '@journey/shared';
+import type { Clock } from '../clock';
+import type { SqliteHandle } from '../db/client';
+import type { InstanceStatus } from '../db/schema';
+import { BenefitLedger } from './benefits';
+import { MetricBatch } from './metrics';
+import type { LoadedVersion, VersionCache } from './versions';
+
+/** A behavioural event as the executor sees it. */
+export interface IncomingEvent {
+  eventId?: string;
+  customerId: string;
+  type: string;
+  timestamp: number;
+  properties: Record<string, unknown>;
+}
+
+interface CustomerRow {
+  attributes: string;
+  tags: string;
+}
+
+interface InstanceRow {
+  id: number;
+  journey_id: string;
+  version: number;
+  customer_id: string;
+  node: string;
+  state: string;
+  variants: string;
+  steps: number;
+  entered_at: number;
+}
+
+interface Profile {
+  attributes: Record<string, unknown>;
+  tags: string[];
+}
+
+const finalStatus: Record<string, InstanceStatus> = {
+  [FINAL_STATES.completed]: 'completed',
+  [FINAL_STATES.goal]: 'goal',
+  [FINAL_STATES.exited]: 'exited',
+};
+
+/** Effect actions the executor performs at once and reports back to the machine in the same transaction. */
+const immediateEffects = new Set<JourneyAction['type']>(['grantBenefit', 'updateProfile']);
+
+/**
+ * Moves journey instances forward. Every method runs synchronously inside the caller's
+ * SQLite transaction, so snapshots, timers, messages, grants and metric counters commit
+ * together with the event or timer that caused them, or not at all.
+ */
+export class JourneyExecutor {
+  readonly #versions: VersionCache;
+  readonly #benefits: BenefitLedger;
+  readonly #statements;
+
+  constructor(
+    sqlite: SqliteHandle,
+    versions: VersionCache,
+    private readonly clock: Clock,
+  ) {
+    this.#versions = versions;
+    this.#benefits = new BenefitLedger(sqlite);
+    this.#statements = {
+      customer: sqlite.prepare<[string], CustomerRow>('SELECT attributes, tags FROM customers WHERE id = ?'),
+      updateCustomer: sqlite.prepare<[string, string, number, string]>(
+        'UPDATE customers SET attributes = ?, tags = ?, updated_at = ? WHERE id = ?',
+      ),
+      activeInstances: sqlite.prepare<[string], InstanceRow>(
+        `SELECT i.* FROM instances i JOIN journeys j ON j.id = i.journey_id
+         WHERE i.customer_id = ? AND i.status = 'active' AND j.status = 'live'`,
+      ),
+      instance: sqlite.prepare<[number], InstanceRow>("SELECT * FROM instances WHERE id = ? AND status = 'active'"),
+      priorInstance: sqlite.prepare<[string, string], { active: number }>(
+        "SELECT MAX(status = 'active') AS active FROM instances WHERE journey_id = ? AND customer_id = ?",
+      ),
+      insertInstance: sqlite.prepare(
+        `INSERT INTO instances (journey_id, version, customer_id, status, node, state, variants, steps, entered_at, updated_at)
+         VALUES (@journeyId, @version, @customerId, 'active', '', '{}', '{}', 0, @at, @at)`,
+      ),
+      saveInstance: sqlite.prepare(
+        `UPDATE instances SET status = @status, node = @node, state = @state, variants = @variants, steps = @steps,
+         updated_at = @at, ended_at = @endedAt, converted_at = COALESCE(converted_at, @convertedAt) WHERE id = @id`,
+      ),
+      insertStep: sqlite.prepare(
+        `INSERT INTO instance_steps (instance_id, at, cause, event_id, from_node, to_node, detail)
+         VALUES (@instanceId, @at, @cause, @eventId, @fromNode, @toNode, @detail)`,
+      ),
+      insertTimer: sqlite.prepare(
+        `INSERT INTO timers (instance_id, timer_key, event_type, due_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (instance_id, timer_key) DO UPDATE SET event_type = excluded.event_type, due_at = excluded.due_at`,
+      ),
+      cancelTimer: sqlite.prepare<[number, string]>('DELETE FROM timers WHERE instance_id = ? AND timer_key = ?'),
+      cancelAllTimers: sqlite.prepare<[number]>('DELETE FROM timers WHERE instance_id = ?'),
+      insertMessage: sqlite.prepare(
+        `INSERT OR IGNORE INTO messages (idempotency_key, instance_id, journey_id, version, customer_id, node_id, channel,
+         title, body, await_result, status, attempts, next_attempt_at, created_at)
+         VALUES (@key, @instanceId, @journeyId, @version, @customerId, @nodeId, @channel, @title, @body, @awaitResult,
+         'pending', 0, @at, @at)`,
+      ),
+      dueTimers: sqlite.prepare<
+        [number, number],
+        { id: number; instance_id: number; event_type: string; due_at: number }
+      >(
+        `SELECT t.id, t.instance_id, t.event_type, t.due_at FROM timers t
+         JOIN instances i ON i.id = t.instance_id JOIN journeys j ON j.id = i.journey_id
+         WHERE t.due_at <= ? AND j.status = 'live' ORDER BY t.due_at, t.id LIMIT ?`,
+      ),
+      deleteTimer: sqlite.prepare<[number]>('DELETE FROM timers WHERE id = ?'),
+      bumpCounter: sqlite.prepare<[string, number, string, number]>(
+        `INSERT INTO metric_counters (journey_id, version, key, value) VALUES (?, ?, ?, ?)
+         ON CONFLICT (journey_id, version, key) DO UPDATE SET value = value + excluded.value`,
+      ),
+    };
+  }
+
+  /** Applies new behavioural events: enters customers into matching live journeys and moves their instances. */
+  handleEvents(events: readonly IncomingEvent[]): void {
+    const metrics = new MetricBatch();
+    for (const event of events) {
+      const profile = this.#profile(event.customerId);
+      for (const row of this.#statements.activeInstances.all(event.customerId)) {
+        const version = this.#versions.get(row.journey_id, row.version);
+        if (!version.listensTo.has(event.type)) continue;
+        const scope = this.#scope(profile, event.timestamp, event.properties);
+        this.#advance(
+          row,
+          version,
+          { type: event.type, ...scope },
+          { cause: event.type, eventId: event.eventId },
+          metrics,
+        );
+      }
+      this.#enter(event, profile, metrics);
+    }
+    metrics.flush(this.#statements.bumpCounter);
+  }
+
+  /** Fires timers due by `now` (at most `limit`), as events through the same path; returns how many fired. */
+  fireDueTimers(now: number, limit = 500): number {
+    const due = this.#statements.dueTimers.all(now, limit);
+    const metrics = new MetricBatch();
+    for (const timer of due) {
+      this.#statements.deleteTimer.run(timer.id);
+      const row = this.#statements.instance.get(timer.instance_id);
+      if (!row) continue;
+      const version = this.#versions.get(row.journey_id, row.version);
+      const scope = this.#scope(this.#profile(row.customer_id), timer.due_at);
+      this.#advance(row, version, { type: timer.event_type, ...scope }, { cause: 'timer' }, metrics);
+    }
+    metrics.flush(this.#statements.bumpCounter);
+    return due.length;
+  }
+
+  /** Reports the result of a dispatched message whose node waits for it (`sent` or `failed`). */
+  reportMessageResult(instanceId: number, nodeId: string, outcome: 'sent' | 'failed'): void {
+    const row = this.#statements.instance.get(instanceId);
+    if (!row) return;
+    const metrics = new MetricBatch();
+    const version = this.#versions.get(row.journey_id, row.version);
+    const scope = this.#scope(this.#profile(row.customer_id), this.clock.now());
+    this.#advance(
+      row,
+      version,
+      { type: EFFECT_EVENT, nodeId, outcome, ...scope },
+      { cause: `message.${outcome}` },
+      metrics,
+    );
+    metrics.flush(this.#statements.bumpCounter);
+  }
+
+  #profile(customerId: string): Profile {
+    const row = this.#statements.customer.get(customerId);
+    return row ? { attributes: JSON.parse(row.attributes), tags: JSON.parse(row.tags) } : { attributes: {}, tags: [] };
+  }
+
+  #scope(profile: Profile, at: number, properties: Record<string, unknown> = {}): EventScope {
+    return { at, properties, profile: profile.attributes, tags: profile.tags };
+  }
+
+  #enter(event: IncomingEvent, profile: Profile, metrics: MetricBatch): void {
+    for (const version of this.#versions.live()) {
+      const entry = version.compiled.entry;
+      if (entry.kind !== 'event' || entry.event !== event.type) continue;
+      const scope = this.#scope(profile, event.timestamp, event.properties);
+      if (
+        entry.where &&
+        !evaluateCondition(entry.where, { profile: scope.profile, tags: scope.tags, event: scope }).value
+      ) {
+        continue;
+      }
+      this.enterCustomer(version, event.customerId, scope, { cause: event.type, eventId: event.eventId }, metrics);
+    }
+  }
+
+  /** Starts an instance unless the journey's reentry rule forbids it; returns whether the customer entered. */
+  enterCustomer(
+    version: LoadedVersion,
+    customerId: string,
+    scope: EventScope,
+    cause: { cause: string; eventId?: string | undefined },
+    metrics: MetricBatch,
+  ): boolean {
+    const prior = this.#statements.priorInstance.get(version.journeyId, customerId);
+    const reentry = version.compiled.reentry;
+    if (prior?.active !== null && prior?.active !== undefined) {
+      if (reentry === 'never' || (reentry === 'afterExit' && prior.active === 1)) return false;
+    }
+    const id = Number(
+      this.#statements.insertInstance.run({
+        journeyId: version.journeyId,
+        version: version.version,
+        customerId,
+        at: scope.at,
+      }).lastInsertRowid,
+    );
+    const row: InstanceRow = {
+      id,
+      journey_id: version.journeyId,
+      version: version.version,
+      customer_id: customerId,
+      node: '',
+      state: '{}',
+      variants: '{}',
+      steps: 0,
+      entered_at: scope.at,
+    };
+    const started = startJourney(version.machine, { customerId, journeyId: version.journeyId, ...scope });
+    metrics.add(version, 'journey:entered');
+    this.#persist(row, version, undefined, started, scope, cause, metrics);
+    return true;
+  }
+
+  #advance(
+    row: InstanceRow,
+    version: LoadedVersion,
+    event: JourneyEvent,
+    cause: { cause: string; eventId?: string | undefined },
+    metrics: MetricBatch,
+  ): void {
+    const snapshot = restoreSnapshot(version.machine, JSON.parse(row.state));
+    const result = stepJourney(version.machine, snapshot, event);
+    if (
+      result.snapshot.value === snapshot.value &&
+      result.actions.length === 0 &&
+      result.snapshot.context === snapshot.context
+    ) {
+      return;
+    }
+    this.#persist(row, version, snapshot, result, event, cause, metrics);
+  }
+
+  /**
+   * Performs what a step asked for, feeding immediate effect results (benefit grants,
+   * profile updates) back into the machine until it waits, then saves the instance.
+   */
+  #persist(
+    row: InstanceRow,
+    version: LoadedVersion,
+    before: JourneySnapshot | undefined,
+    first: StepResult,
+    scope: EventScope,
+    cause: { cause: string; eventId?: string | undefined },
+    metrics: MetricBatch,
+  ): void {
+    const variants: Record<string, string> = JSON.parse(row.variants);
+    const fromNode = before ? currentNodeOf(before.value) : null;
+    const performed: JourneyAction[] = [];
+    let steps = row.steps;
+    let convertedAt: number | null = null;
+    let result: StepResult | undefined = first;
+    let snapshot = first.snapshot;
+    while (result) {
+      snapshot = result.snapshot;
+      steps++;
+      for (const id of result.cancelledTimers) this.#statements.cancelTimer.run(row.id, id);
+      for (const timer of result.timers)
+        this.#statements.insertTimer.run(row.id, timer.id, timer.eventType, scope.at + timer.delay);
+      let effect: JourneyEvent | undefined;
+      for (const action of result.actions) {
+        performed.push(action);
+        metrics.record(version, action);
+        if (action.type === 'traverse' && version.nodeTypes.get(action.params.nodeId) === 'split') {
+          variants[action.params.nodeId] = action.params.handle;
+        }
+        if (action.type === 'convert') convertedAt = scope.at;
+        if (action.type === 'sendMessage') this.#queueMessage(row, version, action.params, steps, scope);
+        if (immediateEffects.has(action.type)) effect = this.#performEffect(row, version, action, scope);
+      }
+      result = effect ? stepJourney(version.machine, snapshot, effect) : undefined;
+    }
+    const node = currentNodeOf(snapshot.value);
+    const status = finalStatus[node] ?? 'active';
+    if (status !== 'active') this.#statements.cancelAllTimers.run(row.id);
+    metrics.move(version, fromNode, status === 'active' ? node : null);
+    this.#statements.saveInstance.run({
+      id: row.id,
+      status,
+      node,
+      state: JSON.stringify(persistSnapshot(snapshot)),
+      variants: JSON.stringify(variants),
+      steps,
+      at: scope.at,
+      endedAt: status === 'active' ? null : scope.at,
+      convertedAt,
+    });
+    this.#statements.insertStep.run({
+      instanceId: row.id,
+      at: scope.at,
+      cause: cause.cause,
+      eventId: cause.eventId ?? null,
+      fromNode,
+      toNode: node,
+      detail: JSON.stringify({ actions: performed.map(describeAction) }),
+    });
+  }
+
+  #queueMessage(
+    row: InstanceRow,
+    version: LoadedVersion,
+    params: Extract<JourneyAction, { type: 'sendMessage' }>['params'],
+    step: number,
+    scope: EventScope,
+  ): void {
+    const templateScope = { profile: scope.profile, event: scope.properties ?? {} };
+    this.#statements.insertMessage.run({
+      key: `${row.id}:${params.nodeId}:${step}`,
+      instanceId: row.id,
+      journeyId: version.journeyId,
+      version: version.version,
+      customerId: row.customer_id,
+      nodeId: params.nodeId,
+      channel: params.channel,
+      title: params.title ? renderTemplate(params.title, templateScope) : null,
+      body: renderTemplate(params.body, templateScope),
+      awaitResult: params.awaitResult ? 1 : 0,
+      at: scope.at,
+    });
+  }
+
+  /** Performs a benefit grant or profile update now and returns the effect event that reports it. */
+  #performEffect(row: InstanceRow, version: LoadedVersion, action: JourneyAction, scope: EventScope): JourneyEvent {
+    let outcome = 'next';
+    let profile = { attributes: { ...scope.profile }, tags: [...scope.tags] };
+    if (action.type === 'grantBenefit') {
+      outcome = this.#benefits.grant({
+        ...action.params,
+        customerId: row.customer_id,
+        instanceId: row.id,
+        at: scope.at,
+        timeZone: version.compiled.timezone,
+      })
+        ? 'granted'
+        : 'unavailable';
+    } else if (action.type === 'updateProfile') {
+      profile = applyProfileUpdate(profile, action.params);
+      this.#statements.updateCustomer.run(
+        JSON.stringify(profile.attributes),
+        JSON.stringify(profile.tags),
+        scope.at,
+        row.customer_id,
+      );
+    }
+    const nodeId = 'nodeId' in action.params ? action.params.nodeId : '';
+    return {
+      type: EFFECT_EVENT,
+      nodeId,
+      outcome,
+      at: scope.at,
+      properties: {},
+      profile: profile.attributes,
+      tags: profile.tags,
+    };
+  }
+}
+
+function applyProfileUpdate(
+  profile: Profile,
+  update: { set: Record<string, unknown>; addTags: string[]; removeTags: string[] },
+): Profile {
+  const removed = new Set(update.removeTags);
+  const tags = [...new Set([...profile.tags, ...update.addTags])].filter((tag) => !removed.has(tag));
+  return { attributes: { ...profile.attributes, ...update.set }, tags };
+}
+
+/** A compact, readable record of an action for the instance's "why" trace. */
+function describeAction(action: JourneyAction): Record<string, unknown> {
+  return { type: action.type, ...action.params };
+}

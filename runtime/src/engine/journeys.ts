@@ -1,0 +1,161 @@
+import {
+  type CompiledJourney,
+  compileJourney,
+  diffJourneys,
+  type JourneyChange,
+  type JourneyDocument,
+  parseJourneyDocument,
+  type ValidationProblem,
+  validateJourney,
+} from '@journey/shared';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { type JourneyStatus, journeys, journeyVersions } from '../db/schema';
+import { BadRequestError, ConflictError, NotFoundError } from '../http-errors';
+import type { VersionCache } from './versions';
+
+export type JourneyRow = typeof journeys.$inferSelect;
+export type VersionRow = typeof journeyVersions.$inferSelect;
+
+/** A document that failed to parse, as 400 issues under the request field it came from. */
+function parseOrThrow(input: unknown, field: string): JourneyDocument {
+  const parsed = parseJourneyDocument(input);
+  if (parsed.ok) return parsed.document;
+  throw new BadRequestError(
+    'The journey document is not valid',
+    parsed.issues.map((issue) => ({ path: [field, issue.path].filter(Boolean).join('.'), message: issue.message })),
+  );
+}
+
+/** Which status changes an operator may make, from → allowed targets. */
+const transitions: Record<JourneyStatus, readonly JourneyStatus[]> = {
+  draft: ['archived'],
+  live: ['paused', 'archived'],
+  paused: ['live', 'archived'],
+  archived: [],
+};
+
+/** Drafts, publishing and lifecycle of journeys. */
+export class JourneyService {
+  constructor(
+    private readonly db: Database,
+    private readonly versions: VersionCache,
+  ) {}
+
+  list(): JourneyRow[] {
+    return this.db.select().from(journeys).orderBy(desc(journeys.updatedAt)).all();
+  }
+
+  get(id: string): JourneyRow {
+    const row = this.db.select().from(journeys).where(eq(journeys.id, id)).get();
+    if (!row) throw new NotFoundError(`Journey ${id} not found`);
+    return row;
+  }
+
+  create(input: unknown, at: number): JourneyRow {
+    const document = parseOrThrow(input, 'body');
+    if (this.db.select({ id: journeys.id }).from(journeys).where(eq(journeys.id, document.id)).get()) {
+      throw new ConflictError(`Journey ${document.id} already exists`);
+    }
+    const row: JourneyRow = {
+      id: document.id,
+      name: document.name,
+      status: 'draft',
+      draft: document,
+      liveVersion: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.db.insert(journeys).values(row).run();
+    return row;
+  }
+
+  updateDraft(id: string, input: unknown, at: number): JourneyRow {
+    const current = this.get(id);
+    if (current.status === 'archived') throw new ConflictError(`Journey ${id} is archived and can no longer change`);
+    const document = parseOrThrow(input, 'body');
+    if (document.id !== id) {
+      throw new BadRequestError('The document id must match the journey', [
+        { path: 'body.id', message: `expected "${id}", got "${document.id}"` },
+      ]);
+    }
+    this.db
+      .update(journeys)
+      .set({ draft: document, name: document.name, updatedAt: at })
+      .where(eq(journeys.id, id))
+      .run();
+    return this.get(id);
+  }
+
+  validate(id: string): ValidationProblem[] {
+    return validateJourney(this.get(id).draft);
+  }
+
+  /** Publishes the draft as a new immutable version and makes it live; refuses invalid drafts with every problem. */
+  publish(id: string, at: number, publishedBy: string | null): { version: VersionRow; changes: JourneyChange[] } {
+    const journey = this.get(id);
+    if (journey.status === 'archived') throw new ConflictError(`Journey ${id} is archived and cannot be published`);
+    const result = compileJourney(journey.draft);
+    if (!result.ok) {
+      throw new BadRequestError(
+        `The draft has ${result.problems.filter((problem) => problem.severity === 'error').length} problem(s) to fix before publishing`,
+        result.problems.map((problem) => ({
+          path: `draft.${problem.path}`.replace(/\.$/, ''),
+          message: problem.message,
+        })),
+      );
+    }
+    const previous = journey.liveVersion === null ? undefined : this.version(id, journey.liveVersion);
+    const version =
+      (this.db
+        .select({ version: journeyVersions.version })
+        .from(journeyVersions)
+        .where(eq(journeyVersions.journeyId, id))
+        .orderBy(desc(journeyVersions.version))
+        .get()?.version ?? 0) + 1;
+    const row: VersionRow = {
+      journeyId: id,
+      version,
+      document: journey.draft,
+      compiled: result.compiled as CompiledJourney,
+      publishedAt: at,
+      publishedBy,
+    };
+    this.db.transaction((tx) => {
+      tx.insert(journeyVersions).values(row).run();
+      tx.update(journeys).set({ status: 'live', liveVersion: version, updatedAt: at }).where(eq(journeys.id, id)).run();
+    });
+    this.versions.invalidateLive();
+    return { version: row, changes: previous ? diffJourneys(previous.document, journey.draft) : [] };
+  }
+
+  versionsOf(id: string): VersionRow[] {
+    this.get(id);
+    return this.db
+      .select()
+      .from(journeyVersions)
+      .where(eq(journeyVersions.journeyId, id))
+      .orderBy(asc(journeyVersions.version))
+      .all();
+  }
+
+  version(id: string, version: number): VersionRow {
+    const row = this.db
+      .select()
+      .from(journeyVersions)
+      .where(and(eq(journeyVersions.journeyId, id), eq(journeyVersions.version, version)))
+      .get();
+    if (!row) throw new NotFoundError(`Journey ${id} has no version ${version}`);
+    return row;
+  }
+
+  setStatus(id: string, status: Exclude<JourneyStatus, 'draft'>, at: number): JourneyRow {
+    const journey = this.get(id);
+    if (!transitions[journey.status].includes(status)) {
+      throw new ConflictError(`Journey ${id} is ${journey.status}; it cannot become ${status}`);
+    }
+    this.db.update(journeys).set({ status, updatedAt: at }).where(eq(journeys.id, id)).run();
+    this.versions.invalidateLive();
+    return this.get(id);
+  }
+}

@@ -1,0 +1,91 @@
+import { type CompiledJourney, createJourneyMachine, type JourneyDocument, type JourneyMachine } from '@journey/shared';
+import type { SqliteHandle } from '../db/client';
+
+/** A published journey version, ready to execute. */
+export interface LoadedVersion {
+  journeyId: string;
+  version: number;
+  document: JourneyDocument;
+  compiled: CompiledJourney;
+  machine: JourneyMachine;
+  /** Every event type any state of the machine reacts to; others skip the instance without a transition. */
+  listensTo: ReadonlySet<string>;
+  nodeTypes: ReadonlyMap<string, string>;
+}
+
+interface VersionRow {
+  journey_id: string;
+  version: number;
+  document: string;
+  compiled: string;
+}
+
+function eventTypesOf(document: JourneyDocument): Set<string> {
+  const types = new Set<string>();
+  for (const node of document.nodes) {
+    if (node.type === 'waitForEvent' && typeof node.config.event === 'string') types.add(node.config.event);
+  }
+  if (document.settings.goal) types.add(document.settings.goal.event);
+  if (document.settings.exitWhen) types.add(document.settings.exitWhen.event);
+  return types;
+}
+
+/**
+ * Published versions are immutable, so their machines are built once and cached; the set of
+ * live versions (what new customers enter) is cached too and refreshed when a journey changes status.
+ */
+export class VersionCache {
+  readonly #byKey = new Map<string, LoadedVersion>();
+  #live: LoadedVersion[] | undefined;
+  readonly #selectVersion;
+  readonly #selectLive;
+
+  constructor(sqlite: SqliteHandle) {
+    this.#selectVersion = sqlite.prepare<[string, number], VersionRow>(
+      'SELECT journey_id, version, document, compiled FROM journey_versions WHERE journey_id = ? AND version = ?',
+    );
+    this.#selectLive = sqlite.prepare<[], VersionRow>(
+      `SELECT v.journey_id, v.version, v.document, v.compiled FROM journeys j
+       JOIN journey_versions v ON v.journey_id = j.id AND v.version = j.live_version WHERE j.status = 'live'`,
+    );
+  }
+
+  #load(row: VersionRow): LoadedVersion {
+    const key = `${row.journey_id}\u0000${row.version}`;
+    const cached = this.#byKey.get(key);
+    if (cached) return cached;
+    const document = JSON.parse(row.document) as JourneyDocument;
+    const compiled = JSON.parse(row.compiled) as CompiledJourney;
+    const loaded: LoadedVersion = {
+      journeyId: row.journey_id,
+      version: row.version,
+      document,
+      compiled,
+      machine: createJourneyMachine(compiled),
+      listensTo: eventTypesOf(document),
+      nodeTypes: new Map(document.nodes.map((node) => [node.id, node.type])),
+    };
+    this.#byKey.set(key, loaded);
+    return loaded;
+  }
+
+  get(journeyId: string, version: number): LoadedVersion {
+    const key = `${journeyId}\u0000${version}`;
+    const cached = this.#byKey.get(key);
+    if (cached) return cached;
+    const row = this.#selectVersion.get(journeyId, version);
+    if (!row) throw new Error(`journey ${journeyId} has no version ${version}`);
+    return this.#load(row);
+  }
+
+  /** The versions new customers enter: one per live journey. */
+  live(): readonly LoadedVersion[] {
+    this.#live ??= this.#selectLive.all().map((row) => this.#load(row));
+    return this.#live;
+  }
+
+  /** Call after a publish, pause, resume or archive. */
+  invalidateLive(): void {
+    this.#live = undefined;
+  }
+}

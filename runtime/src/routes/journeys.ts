@@ -1,0 +1,218 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { JourneyRow, VersionRow } from '../engine/journeys';
+import { errorResponseSchema, NotFoundError } from '../http-errors';
+
+const journeyParams = z.object({ id: z.string().min(1).max(64) });
+const documentBody = z.record(z.string(), z.unknown()).describe('A journey document (schemaVersion 1), see DESIGN.md');
+const iso = (ms: number) => new Date(ms).toISOString();
+
+const journeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: z.enum(['draft', 'live', 'paused', 'archived']),
+    liveVersion: z.int().nullable(),
+    draft: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Journey' });
+
+const versionSchema = z
+  .object({
+    journeyId: z.string(),
+    version: z.int(),
+    publishedAt: z.string(),
+    publishedBy: z.string().nullable(),
+    document: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'JourneyVersion' });
+
+const problemSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  path: z.string(),
+  nodeId: z.string().optional(),
+  edgeId: z.string().optional(),
+  severity: z.enum(['error', 'warning']),
+});
+
+const toJourneyDto = (row: JourneyRow) => ({
+  id: row.id,
+  name: row.name,
+  status: row.status,
+  liveVersion: row.liveVersion,
+  draft: row.draft,
+  createdAt: iso(row.createdAt),
+  updatedAt: iso(row.updatedAt),
+});
+
+const toVersionDto = (row: VersionRow) => ({
+  journeyId: row.journeyId,
+  version: row.version,
+  publishedAt: iso(row.publishedAt),
+  publishedBy: row.publishedBy,
+  document: row.document,
+});
+
+const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
+
+const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['journeys'];
+
+  app.get(
+    '/v1/journeys',
+    {
+      schema: {
+        tags,
+        summary: 'List journeys, most recently changed first',
+        response: { 200: z.object({ journeys: z.array(journeySchema) }) },
+      },
+    },
+    async () => ({ journeys: app.journeys.list().map(toJourneyDto) }),
+  );
+
+  app.post(
+    '/v1/journeys',
+    {
+      schema: {
+        tags,
+        summary: 'Create a draft journey from a document',
+        body: documentBody,
+        response: { 201: journeySchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(toJourneyDto(app.journeys.create(request.body, app.clock.now()))),
+  );
+
+  app.get(
+    '/v1/journeys/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Read a journey and its draft',
+        params: journeyParams,
+        response: { 200: journeySchema, ...errors },
+      },
+    },
+    async (request) => toJourneyDto(app.journeys.get(request.params.id)),
+  );
+
+  app.put(
+    '/v1/journeys/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the draft',
+        params: journeyParams,
+        body: documentBody,
+        response: { 200: journeySchema, ...errors },
+      },
+    },
+    async (request) => toJourneyDto(app.journeys.updateDraft(request.params.id, request.body, app.clock.now())),
+  );
+
+  app.post(
+    '/v1/journeys/:id/validate',
+    {
+      schema: {
+        tags,
+        summary: 'Validate the draft: every problem with its node',
+        params: journeyParams,
+        response: { 200: z.object({ valid: z.boolean(), problems: z.array(problemSchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      const problems = app.journeys.validate(request.params.id);
+      return { valid: !problems.some((problem) => problem.severity === 'error'), problems };
+    },
+  );
+
+  app.post(
+    '/v1/journeys/:id/publish',
+    {
+      schema: {
+        tags,
+        summary: 'Publish the draft as a new immutable version; invalid drafts are refused with their problems',
+        params: journeyParams,
+        body: z.object({ publishedBy: z.string().min(1).max(128).optional() }).nullish(),
+        response: {
+          201: z.object({ version: versionSchema, changes: z.array(z.record(z.string(), z.unknown())) }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { version, changes } = app.journeys.publish(
+        request.params.id,
+        app.clock.now(),
+        request.body?.publishedBy ?? null,
+      );
+      return reply.code(201).send({ version: toVersionDto(version), changes });
+    },
+  );
+
+  app.get(
+    '/v1/journeys/:id/versions',
+    {
+      schema: {
+        tags,
+        summary: 'Published versions, oldest first',
+        params: journeyParams,
+        response: { 200: z.object({ versions: z.array(versionSchema) }), ...errors },
+      },
+    },
+    async (request) => ({ versions: app.journeys.versionsOf(request.params.id).map(toVersionDto) }),
+  );
+
+  for (const [action, status] of [
+    ['pause', 'paused'],
+    ['resume', 'live'],
+    ['archive', 'archived'],
+  ] as const) {
+    app.post(
+      `/v1/journeys/:id/${action}`,
+      {
+        schema: {
+          tags,
+          summary: `${action[0]?.toUpperCase()}${action.slice(1)} the journey`,
+          params: journeyParams,
+          response: { 200: journeySchema, ...errors },
+        },
+      },
+      async (request) => toJourneyDto(app.journeys.setStatus(request.params.id, status, app.clock.now())),
+    );
+  }
+
+  app.get(
+    '/v1/journeys/:id/machine',
+    {
+      schema: {
+        tags,
+        summary: 'The compiled XState machine config of a version (default: the live one)',
+        params: journeyParams,
+        querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
+        response: {
+          200: z.object({
+            version: z.int(),
+            config: z.record(z.string(), z.unknown()),
+            delays: z.record(z.string(), z.unknown()),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const journey = app.journeys.get(request.params.id);
+      const versionNumber = request.query.version ?? journey.liveVersion;
+      if (versionNumber === null) {
+        throw new NotFoundError(`Journey ${journey.id} has not been published yet`);
+      }
+      const { compiled } = app.journeys.version(journey.id, versionNumber);
+      return { version: versionNumber, config: { ...compiled.config }, delays: compiled.delays };
+    },
+  );
+};
+
+export default journeyRoutes;

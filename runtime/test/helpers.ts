@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import { onTestFinished } from 'vitest';
+import { buildApp } from '../src/app';
+import { ManualClock } from '../src/clock';
+
+export const START = Date.parse('2025-03-01T08:00:00.000Z');
+
+/** A fresh app on an in-memory database with a manual clock at {@link START}, closed when the test ends. */
+export async function buildTestApp(): Promise<{ app: FastifyInstance; clock: ManualClock }> {
+  const clock = new ManualClock(START);
+  const app = await buildApp({ databasePath: ':memory:', clock, pollIntervalMs: 0 });
+  onTestFinished(() => app.close());
+  return { app, clock };
+}
