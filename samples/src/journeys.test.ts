@@ -1,10 +1,12 @@
 import {
+  compileJourney,
   type HandleSpec,
   isNodeType,
   type JourneyDocument,
   type JourneyNode,
   nodeSpec,
   parseNodeConfig,
+  validateJourney,
 } from '@journey/shared';
 import { describe, expect, it } from 'vitest';
 import { loadSampleJourneys } from './journeys';
@@ -56,6 +58,11 @@ describe('sample journeys', () => {
 
 describe.each(samples)('$file', ({ file, document }) => {
   const nodesById = new Map(document.nodes.map((node) => [node.id, node]));
+
+  it('passes the validator without errors and compiles to a machine', () => {
+    expect(validateJourney(document).filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(compileJourney(document).ok).toBe(true);
+  });
 
   it('is named after its id and has a description, unique node ids and unique edge ids', () => {
     expect(file).toBe(`${document.id}.json`);
