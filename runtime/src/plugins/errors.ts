@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { FastifyError, FastifySchemaCompiler } from 'fastify';
+import type { FastifySchemaCompiler } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
 import { BadRequestError, type ErrorResponse, type Issue } from '../http-errors';
@@ -8,16 +8,19 @@ import { BadRequestError, type ErrorResponse, type Issue } from '../http-errors'
  * Validates with zod and hands fastify the ZodError itself (rather than a flattened copy), so the error
  * handler can see into union alternatives and name the exact field that is wrong.
  */
-export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
+const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data) => {
     const result = schema.safeParse(data);
     return result.success ? { value: result.data } : { error: result.error };
   };
 
-type PathSegment = PropertyKey;
+/** A request that failed its route schema: fastify stamps our ZodError with the part it was checking. */
+function isRequestValidationError(error: unknown): error is z.ZodError & { validationContext: string } {
+  return error instanceof z.ZodError && 'validationContext' in error && typeof error.validationContext === 'string';
+}
 
-function toIssues(prefix: PathSegment[], zodIssues: readonly z.core.$ZodIssue[]): Issue[] {
+function toIssues(prefix: PropertyKey[], zodIssues: readonly z.core.$ZodIssue[]): Issue[] {
   return zodIssues.flatMap((issue) => {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
@@ -49,9 +52,8 @@ export default fp(
     app.setValidatorCompiler(zodValidatorCompiler);
 
     app.setErrorHandler((error, request, reply) => {
-      if (error instanceof z.ZodError) {
-        const source = (error as z.ZodError & Pick<FastifyError, 'validationContext'>).validationContext ?? 'body';
-        const issues = toIssues([source], error.issues);
+      if (isRequestValidationError(error)) {
+        const issues = toIssues([error.validationContext], error.issues);
         const first = issues[0];
         const message = first ? `${first.path}: ${first.message}` : 'Invalid request';
         return reply.code(400).send(describe(400, message, issues));
