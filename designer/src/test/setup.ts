@@ -1,0 +1,41 @@
+// jsdom lacks the layout APIs React Flow measures with; these stand-ins report a fixed size so it renders.
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+import '../i18n';
+
+class ResizeObserverStub {
+  constructor(private readonly callback: ResizeObserverCallback) {}
+  observe(target: Element) {
+    this.callback([{ target } as ResizeObserverEntry], this);
+  }
+  unobserve() {}
+  disconnect() {}
+}
+
+class DOMMatrixReadOnlyStub {
+  readonly m22: number;
+  constructor(transform?: string) {
+    const scale = transform?.match(/scale\(([\d.]+)\)/)?.[1];
+    this.m22 = scale === undefined ? 1 : Number(scale);
+  }
+}
+
+globalThis.ResizeObserver = ResizeObserverStub;
+globalThis.DOMMatrixReadOnly = DOMMatrixReadOnlyStub as unknown as typeof DOMMatrixReadOnly;
+Object.defineProperties(HTMLElement.prototype, {
+  offsetWidth: {
+    get(this: HTMLElement) {
+      return Number.parseFloat(this.style.width) || 200;
+    },
+  },
+  offsetHeight: {
+    get(this: HTMLElement) {
+      return Number.parseFloat(this.style.height) || 100;
+    },
+  },
+});
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
