@@ -17,6 +17,7 @@ function uniqueTags(tags: readonly string[]): string[] {
  */
 export class CustomerStore {
   readonly #db: Database;
+  readonly #changeListeners: Array<(id: string, now: number) => void> = [];
   readonly #insertIfAbsent;
   readonly #mergeIntoExisting;
   readonly #findById;
@@ -52,12 +53,25 @@ export class CustomerStore {
       .prepare();
   }
 
+  /**
+   * Called synchronously, inside the writing transaction, after a profile or its tags changed
+   * (segment journeys use it to enter customers who start matching).
+   */
+  onChange(listener: (id: string, now: number) => void): void {
+    this.#changeListeners.push(listener);
+  }
+
+  #changed(id: string, now: number): void {
+    for (const listener of this.#changeListeners) listener(id, now);
+  }
+
   /** Creates the customer or merges the patch into it; returns true when the customer is new. */
   upsert(id: string, patch: CustomerPatch, now: number): boolean {
     const attributes = JSON.stringify(patch.attributes ?? {});
     const tags = patch.tags ? JSON.stringify(uniqueTags(patch.tags)) : null;
     const created = this.#insertIfAbsent.run({ id, attributes, tags: tags ?? '[]', now }).changes === 1;
     if (!created) this.#mergeIntoExisting.run({ id, attributes, tags, now });
+    this.#changed(id, now);
     return created;
   }
 
@@ -95,6 +109,7 @@ export class CustomerStore {
       if (!customer) return undefined;
       const tags = change(customer.tags);
       this.#db.update(customers).set({ tags, updatedAt: now }).where(eq(customers.id, id)).run();
+      this.#changed(id, now);
       return { ...customer, tags, updatedAt: now };
     });
   }

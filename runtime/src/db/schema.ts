@@ -53,6 +53,8 @@ export const journeys = sqliteTable('journeys', {
   /** The draft being edited; publishing copies it into an immutable version. */
   draft: text('draft', { mode: 'json' }).$type<JourneyDocument>().notNull(),
   liveVersion: integer('live_version'),
+  /** For schedule-triggered journeys: when the audience next enters (null: no run pending). */
+  nextEntryAt: integer('next_entry_at'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
@@ -196,3 +198,18 @@ export const metricCounters = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.journeyId, table.version, table.key] })],
 );
+
+/**
+ * Bulk entries in progress (a segment journey going live, a scheduled run): customers are scanned in id order
+ * in chunks, and the cursor moves in the same transaction as the entries, so a restart resumes where it stopped.
+ */
+export const audienceJobs = sqliteTable('audience_jobs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  journeyId: text('journey_id').notNull(),
+  version: integer('version').notNull(),
+  /** Who enters; null: every customer. */
+  condition: text('condition', { mode: 'json' }).$type<Condition>(),
+  /** The last customer id scanned. */
+  cursor: text('cursor'),
+  createdAt: integer('created_at').notNull(),
+});

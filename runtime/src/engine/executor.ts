@@ -150,7 +150,7 @@ export class JourneyExecutor {
       }
       this.#enter(event, profile, metrics);
     }
-    metrics.flush(this.#statements.bumpCounter);
+    this.flushMetrics(metrics);
   }
 
   /** Fires timers due by `now` (at most `limit`), as events through the same path; returns how many fired. */
@@ -165,7 +165,7 @@ export class JourneyExecutor {
       const scope = this.#scope(this.#profile(row.customer_id), timer.due_at);
       this.#advance(row, version, { type: timer.event_type, ...scope }, { cause: 'timer' }, metrics);
     }
-    metrics.flush(this.#statements.bumpCounter);
+    this.flushMetrics(metrics);
     return due.length;
   }
 
@@ -183,6 +183,11 @@ export class JourneyExecutor {
       { cause: `message.${outcome}` },
       metrics,
     );
+    this.flushMetrics(metrics);
+  }
+
+  /** Writes counter increments gathered during the current transaction. */
+  flushMetrics(metrics: MetricBatch): void {
     metrics.flush(this.#statements.bumpCounter);
   }
 
@@ -218,10 +223,12 @@ export class JourneyExecutor {
     cause: { cause: string; eventId?: string | undefined },
     metrics: MetricBatch,
   ): boolean {
-    const prior = this.#statements.priorInstance.get(version.journeyId, customerId);
-    const reentry = version.compiled.reentry;
-    if (prior?.active !== null && prior?.active !== undefined) {
-      if (reentry === 'never' || (reentry === 'afterExit' && prior.active === 1)) return false;
+    const prior = this.#statements.priorInstance.get(version.journeyId, customerId)?.active;
+    if (prior !== null && prior !== undefined) {
+      const reentry = version.compiled.reentry;
+      // Only an event can start a second, concurrent run (reentry "always"); a segment or schedule never does.
+      const concurrent = reentry === 'always' && version.compiled.entry.kind === 'event';
+      if (reentry === 'never' || (prior === 1 && !concurrent)) return false;
     }
     const id = Number(
       this.#statements.insertInstance.run({

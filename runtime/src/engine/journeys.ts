@@ -12,6 +12,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { type JourneyStatus, journeys, journeyVersions } from '../db/schema';
 import { BadRequestError, ConflictError, NotFoundError } from '../http-errors';
+import type { AudienceEntry } from './audience';
 import type { VersionCache } from './versions';
 
 export type JourneyRow = typeof journeys.$inferSelect;
@@ -40,6 +41,7 @@ export class JourneyService {
   constructor(
     private readonly db: Database,
     private readonly versions: VersionCache,
+    private readonly audience: AudienceEntry,
   ) {}
 
   list(): JourneyRow[] {
@@ -63,6 +65,7 @@ export class JourneyService {
       status: 'draft',
       draft: document,
       liveVersion: null,
+      nextEntryAt: null,
       createdAt: at,
       updatedAt: at,
     };
@@ -105,6 +108,7 @@ export class JourneyService {
         })),
       );
     }
+    this.audience.assertEntryValid(result);
     const previous = journey.liveVersion === null ? undefined : this.version(id, journey.liveVersion);
     const version =
       (this.db
@@ -124,8 +128,9 @@ export class JourneyService {
     this.db.transaction((tx) => {
       tx.insert(journeyVersions).values(row).run();
       tx.update(journeys).set({ status: 'live', liveVersion: version, updatedAt: at }).where(eq(journeys.id, id)).run();
+      this.versions.invalidateLive();
+      this.audience.wentLive(this.versions.get(id, version), at);
     });
-    this.versions.invalidateLive();
     return { version: row, changes: previous ? diffJourneys(previous.document, journey.draft) : [] };
   }
 
@@ -154,8 +159,13 @@ export class JourneyService {
     if (!transitions[journey.status].includes(status)) {
       throw new ConflictError(`Journey ${id} is ${journey.status}; it cannot become ${status}`);
     }
-    this.db.update(journeys).set({ status, updatedAt: at }).where(eq(journeys.id, id)).run();
-    this.versions.invalidateLive();
+    this.db.transaction(() => {
+      this.db.update(journeys).set({ status, updatedAt: at }).where(eq(journeys.id, id)).run();
+      this.versions.invalidateLive();
+      if (status === 'live' && journey.liveVersion !== null) {
+        this.audience.wentLive(this.versions.get(id, journey.liveVersion), at);
+      }
+    });
     return this.get(id);
   }
 }

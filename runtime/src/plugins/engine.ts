@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { ChannelAdapters } from '../channels/adapters';
 import { MessageDispatcher } from '../channels/dispatcher';
+import { AudienceEntry } from '../engine/audience';
 import { JourneyExecutor } from '../engine/executor';
 import { JourneyService } from '../engine/journeys';
 import { VersionCache } from '../engine/versions';
@@ -27,7 +28,9 @@ export default fp<EnginePluginOptions>(
     const versions = new VersionCache(app.sqlite);
     const executor = new JourneyExecutor(app.sqlite, versions, app.clock);
     const dispatcher = new MessageDispatcher(app.sqlite, versions, executor, app.clock, channels);
-    app.decorate('journeys', new JourneyService(app.db, versions));
+    const audience = new AudienceEntry(app.sqlite, versions, executor);
+    app.decorate('journeys', new JourneyService(app.db, versions, audience));
+    app.customers.onChange((id, now) => audience.customersChanged([id], now));
     app.decorate('executor', executor);
     app.decorate('dispatcher', dispatcher);
     app.eventIngestion.addSink((stored) => executor.handleEvents(stored));
@@ -35,9 +38,13 @@ export default fp<EnginePluginOptions>(
     let running: Promise<void> | undefined;
     async function drain(): Promise<void> {
       for (;;) {
-        const fired = app.sqlite.transaction(() => executor.fireDueTimers(app.clock.now()))();
+        const now = app.clock.now();
+        const fired = app.sqlite.transaction(() => executor.fireDueTimers(now))();
+        const entered = app.sqlite.transaction(
+          () => audience.startDueSchedules(now) + Number(audience.runChunk(now)),
+        )();
         const sent = await dispatcher.dispatchDue();
-        if (fired === 0 && sent === 0) return;
+        if (fired === 0 && entered === 0 && sent === 0) return;
       }
     }
     // One drain at a time: a second caller waits for the running one, then drains what is left.
