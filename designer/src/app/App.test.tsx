@@ -64,6 +64,21 @@ describe('app shell', () => {
     expect(store().document.nodes.map((node) => node.id)).not.toContain('wait-1');
   });
 
+  it('still renders a document with a broken config and an unknown node type', () => {
+    const odd = smallJourney();
+    odd.nodes = odd.nodes.map((node) => (node.id === 'pause' ? { ...node, config: {} } : node));
+    odd.nodes.push({ id: 'legacy', type: 'fax', position: { x: 0, y: 300 }, config: {} });
+    store().load(odd);
+    store().select(['pause']);
+    // React reports the error the form boundary catches; that report is expected here.
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => {});
+    render(<App onPublish={() => {}} />);
+    reported.mockRestore();
+    expect(screen.getByTestId('node-legacy').textContent).toContain('fax');
+    expect(screen.getByText(/cannot be edited here/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Publish' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('switches the language and remembers it', async () => {
     render(<App onPublish={() => {}} />);
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'zh-CN');

@@ -21,6 +21,8 @@ import { JourneyNodeCard } from './JourneyNodeCard';
 /** How the whole journey is framed: at start, by "Fit view" and after auto-layout. Never enlarged past 100%. */
 export const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1 } as const;
 
+const MULTI_SELECTION_KEYS = ['Shift', 'Control', 'Meta'];
+
 // Defined once at module level: a new object on each render would make React Flow re-create every node.
 const nodeTypes: NodeTypes = { journey: JourneyNodeCard };
 
@@ -95,6 +97,8 @@ export function JourneyCanvas() {
       onDrop={onDrop}
       // Deleting goes through the editor's shortcut so nodes and their edges leave in one undo step.
       deleteKeyCode={null}
+      // Shift+click adds to the selection as in most desktop tools (Shift+drag still draws a selection box).
+      multiSelectionKeyCode={MULTI_SELECTION_KEYS}
       fitView
       fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.2}

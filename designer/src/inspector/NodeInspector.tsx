@@ -79,7 +79,7 @@ export function NodeInspector({ node }: { node: JourneyNode }) {
       </Section>
       {isNodeType(type) && (
         <Section title={t('inspector.settings')}>
-          <ConfigFormBoundary key={node.id} fallback={<p className="field-hint">{t('inspector.brokenConfig')}</p>}>
+          <ConfigFormBoundary fallback={<p className="field-hint">{t('inspector.brokenConfig')}</p>}>
             <ConfigForm
               type={type}
               // The document stores configs loosely; the validator reports where one departs from its schema.

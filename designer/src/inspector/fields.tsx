@@ -72,7 +72,7 @@ export function CheckboxField({
   );
 }
 
-export interface Option<Value extends string> {
+interface Option<Value extends string> {
   value: Value;
   label: string;
 }
@@ -179,7 +179,7 @@ type NumberValueProps =
   | { optional?: false; value: number | undefined; onChange(value: number): void }
   | { optional: true; value: number | undefined; onChange(value: number | undefined): void };
 
-export type NumberInputProps = NumberValueProps & {
+type NumberInputProps = NumberValueProps & {
   min?: number;
   max?: number;
   /** Whole numbers only (the default). */
@@ -221,9 +221,9 @@ export function NumberField({ label, hint, ...input }: NumberInputProps & { labe
 // ---- durations ------------------------------------------------------------------------------
 
 const durationUnits = ['minutes', 'hours', 'days', 'weeks', 'months'] as const;
-export type DurationUnit = (typeof durationUnits)[number];
+type DurationUnit = (typeof durationUnits)[number];
 
-export function composeDuration(amount: number, unit: DurationUnit): string {
+function composeDuration(amount: number, unit: DurationUnit): string {
   switch (unit) {
     case 'minutes':
       return `PT${amount}M`;
@@ -239,7 +239,7 @@ export function composeDuration(amount: number, unit: DurationUnit): string {
 }
 
 /** `P3D` → 3 days; undefined for anything the amount-and-unit inputs cannot show (`P1DT12H`, `PT30S`). */
-export function splitDuration(iso: string | undefined): { amount: number; unit: DurationUnit } | undefined {
+function splitDuration(iso: string | undefined): { amount: number; unit: DurationUnit } | undefined {
   const parsed = parseDuration(iso);
   if (!parsed.ok) return undefined;
   const parts = durationParts(parsed.duration);

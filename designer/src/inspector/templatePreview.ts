@@ -6,7 +6,7 @@ export const sampleProfiles: Record<Locale, Record<string, string | number>> = {
   'zh-CN': { name: '王小明', cardTier: '金卡', points: 1280, branch: '陆家嘴支行', rmName: '李经理' },
 };
 
-export const sampleEvents: Record<Locale, Record<string, string | number>> = {
+const sampleEvents: Record<Locale, Record<string, string | number>> = {
   en: { amount: 128.5, merchant: 'Starbucks' },
   'zh-CN': { amount: 128.5, merchant: '星巴克' },
 };

@@ -7,27 +7,22 @@ import type { Point } from '../store/documentOps';
 import { ESTIMATED_NODE_SIZE } from '../store/flowElements';
 import { useJourneyStore } from '../store/journeyStore';
 import { setDraggedNodeType } from './dragData';
+import { freeSpotNear } from './placement';
 
 const categories: NodeCategory[] = ['entry', 'flow', 'action', 'exit'];
-/** Clicking twice must not hide the second node under the first. */
-const CASCADE = 24;
 
-/** The centre of what the canvas shows, moved down-right until no node starts exactly there. */
-function useFreeSpotInView(): () => Point {
+/** Where a node added by click goes: near the centre of what the canvas shows. */
+function useSpotInView(): () => Point {
   const flowStore = useStoreApi();
   return () => {
     const { width, height, transform } = flowStore.getState();
     const [panX, panY, zoom] = transform;
-    const taken = useJourneyStore.getState().document.nodes.map((node) => node.position);
-    const spot = {
-      x: Math.round((width / 2 - panX) / zoom - ESTIMATED_NODE_SIZE.width / 2),
-      y: Math.round((height / 2 - panY) / zoom - ESTIMATED_NODE_SIZE.height / 2),
+    const center = {
+      x: (width / 2 - panX) / zoom - ESTIMATED_NODE_SIZE.width / 2,
+      y: (height / 2 - panY) / zoom - ESTIMATED_NODE_SIZE.height / 2,
     };
-    while (taken.some((position) => Math.abs(position.x - spot.x) < 4 && Math.abs(position.y - spot.y) < 4)) {
-      spot.x += CASCADE;
-      spot.y += CASCADE;
-    }
-    return spot;
+    const { document, measured } = useJourneyStore.getState();
+    return freeSpotNear(center, document.nodes, measured);
   };
 }
 
@@ -35,8 +30,8 @@ export function Palette() {
   const { t } = useTranslation();
   const locale = useLocale();
   const addNode = useJourneyStore((state) => state.addNode);
-  const freeSpot = useFreeSpotInView();
-  const add = (type: NodeType) => addNode(type, freeSpot());
+  const spotInView = useSpotInView();
+  const add = (type: NodeType) => addNode(type, spotInView());
 
   return (
     <nav className="palette" aria-label={t('palette.title')}>

@@ -130,8 +130,12 @@ export const useJourneyStore = create<JourneyStore>()(
         onNodesChange(changes) {
           const { document, selectedNodeIds, measured } = get();
           const next = applyNodeChanges(changes, toFlowNodes(document.nodes, selectedNodeIds, measured));
+          const moved = moveNodes(document, new Map(next.map((node) => [node.id, node.position])));
           const selected = next.filter((node) => node.selected).map((node) => node.id);
-          commit((current) => moveNodes(current, new Map(next.map((node) => [node.id, node.position]))), {
+          // Only a move is a change of its own: a node re-measured as its text grows must not end a burst of typing.
+          if (moved !== document) lastEdit = undefined;
+          set({
+            document: moved,
             selectedNodeIds: sameIds(selected, selectedNodeIds) ? selectedNodeIds : selected,
             measured: mergeMeasured(measured, next),
           });

@@ -7,6 +7,9 @@ import { displayName } from '../store/catalogView';
 import { useJourneyStore } from '../store/journeyStore';
 import { useValidation } from './validation';
 
+/** Centring on a problem zooms in at least this far, so the node's text can be read. */
+const READABLE_ZOOM = 0.9;
+
 /** The node a problem is about: its own, or the source of the edge it is about. */
 function problemNodeId(problem: ValidationProblem, document: JourneyDocument): string | undefined {
   if (problem.nodeId) return problem.nodeId;
@@ -20,7 +23,7 @@ export function ProblemsPanel() {
   const { problems, errorCount } = useValidation();
   const document = useJourneyStore((state) => state.document);
   const select = useJourneyStore((state) => state.select);
-  const { fitView } = useReactFlow();
+  const { setCenter, getZoom, getInternalNode } = useReactFlow();
   const [open, setOpen] = useState(true);
   const warningCount = problems.length - errorCount;
 
@@ -31,7 +34,11 @@ export function ProblemsPanel() {
       return;
     }
     select([nodeId]);
-    void fitView({ nodes: [{ id: nodeId }], duration: 300, maxZoom: 1.2 });
+    const node = getInternalNode(nodeId);
+    if (!node) return;
+    const { x, y } = node.internals.positionAbsolute;
+    const { width = 0, height = 0 } = node.measured;
+    void setCenter(x + width / 2, y + height / 2, { zoom: Math.max(getZoom(), READABLE_ZOOM), duration: 300 });
   };
 
   return (

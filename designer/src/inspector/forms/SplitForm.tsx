@@ -14,7 +14,7 @@ function nextVariantId(variants: readonly Variant[]): string {
 }
 
 /** Whole-number weights as equal as possible, summing to exactly 100. */
-export function evenWeights(count: number): number[] {
+function evenWeights(count: number): number[] {
   const base = Math.floor(100 / count);
   return Array.from({ length: count }, (_, i) => base + (i < 100 - base * count ? 1 : 0));
 }
