@@ -6,6 +6,7 @@ import {
   type JourneyAction,
   type JourneyDocument,
   type JourneySnapshot,
+  MOVE_EVENT,
   type StepResult,
   startJourney,
   stepJourney,
@@ -76,6 +77,20 @@ export class JourneyDriver {
         type: EFFECT_EVENT,
         nodeId,
         outcome,
+        at: this.now,
+        profile: this.profile,
+        tags: this.tags,
+      }),
+    );
+    return this;
+  }
+
+  /** Moves the customer to `nodeId`, as a version migration does. */
+  move(nodeId: string): this {
+    this.apply(
+      stepJourney(this.machine, this.snapshot, {
+        type: MOVE_EVENT,
+        nodeId,
         at: this.now,
         profile: this.profile,
         tags: this.tags,

@@ -7,6 +7,8 @@ import {
   type JourneyAction,
   type JourneyEvent,
   type JourneySnapshot,
+  MOVE_EVENT,
+  type PersistedJourneyState,
   persistSnapshot,
   renderTemplate,
   restoreSnapshot,
@@ -124,6 +126,10 @@ export class JourneyExecutor {
          WHERE t.due_at <= ? AND j.status = 'live' ORDER BY t.due_at, t.id LIMIT ?`,
       ),
       deleteTimer: sqlite.prepare<[number]>('DELETE FROM timers WHERE id = ?'),
+      olderActiveInstances: sqlite.prepare<[string, number], InstanceRow>(
+        "SELECT * FROM instances WHERE journey_id = ? AND version < ? AND status = 'active' ORDER BY id",
+      ),
+      setVersion: sqlite.prepare<[number, number]>('UPDATE instances SET version = ? WHERE id = ?'),
       bumpCounter: sqlite.prepare<[string, number, string, number]>(
         `INSERT INTO metric_counters (journey_id, version, key, value) VALUES (?, ?, ?, ?)
          ON CONFLICT (journey_id, version, key) DO UPDATE SET value = value + excluded.value`,
@@ -184,6 +190,34 @@ export class JourneyExecutor {
       metrics,
     );
     this.flushMetrics(metrics);
+  }
+
+  /**
+   * Moves in-flight customers of older versions to `target`, at the node `nodeMap` names for the node
+   * they are in (customers at unmapped nodes stay on their version). The node is entered afresh.
+   */
+  migrateInstances(target: LoadedVersion, nodeMap: Readonly<Record<string, string>>, at: number): number {
+    const metrics = new MetricBatch();
+    let moved = 0;
+    for (const row of this.#statements.olderActiveInstances.all(target.journeyId, target.version)) {
+      const nodeId = nodeMap[row.node];
+      if (!nodeId) continue;
+      const stored = JSON.parse(row.state) as PersistedJourneyState;
+      metrics.move(this.#versions.get(row.journey_id, row.version), row.node, null);
+      this.#statements.cancelAllTimers.run(row.id);
+      this.#statements.setVersion.run(target.version, row.id);
+      const placed = restoreSnapshot(target.machine, {
+        ...stored,
+        value: { active: { watch: 'watching', flow: nodeId } },
+      });
+      const scope = this.#scope(this.#profile(row.customer_id), at);
+      const result = stepJourney(target.machine, placed, { type: MOVE_EVENT, nodeId, ...scope });
+      const cause = { cause: `migrated from version ${row.version} at ${row.node}` };
+      this.#persist({ ...row, version: target.version }, target, null, result, scope, cause, metrics);
+      moved++;
+    }
+    this.flushMetrics(metrics);
+    return moved;
   }
 
   /** Writes counter increments gathered during the current transaction. */
@@ -251,7 +285,7 @@ export class JourneyExecutor {
     };
     const started = startJourney(version.machine, { customerId, journeyId: version.journeyId, ...scope });
     metrics.add(version, 'journey:entered');
-    this.#persist(row, version, undefined, started, scope, cause, metrics);
+    this.#persist(row, version, null, started, scope, cause, metrics);
     return true;
   }
 
@@ -271,7 +305,7 @@ export class JourneyExecutor {
     ) {
       return;
     }
-    this.#persist(row, version, snapshot, result, event, cause, metrics);
+    this.#persist(row, version, row.node, result, event, cause, metrics);
   }
 
   /**
@@ -281,14 +315,14 @@ export class JourneyExecutor {
   #persist(
     row: InstanceRow,
     version: LoadedVersion,
-    before: JourneySnapshot | undefined,
+    /** Where the instance stood in this version before the step; null when it was not in this version yet. */
+    fromNode: string | null,
     first: StepResult,
     scope: EventScope,
     cause: { cause: string; eventId?: string | undefined },
     metrics: MetricBatch,
   ): void {
     const variants: Record<string, string> = JSON.parse(row.variants);
-    const fromNode = before ? currentNodeOf(before.value) : null;
     const performed: JourneyAction[] = [];
     let steps = row.steps;
     let convertedAt: number | null = null;

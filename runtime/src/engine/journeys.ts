@@ -13,6 +13,7 @@ import type { Database } from '../db/client';
 import { type JourneyStatus, journeys, journeyVersions } from '../db/schema';
 import { BadRequestError, ConflictError, NotFoundError } from '../http-errors';
 import type { AudienceEntry } from './audience';
+import type { JourneyExecutor } from './executor';
 import type { VersionCache } from './versions';
 
 export type JourneyRow = typeof journeys.$inferSelect;
@@ -26,6 +27,20 @@ function parseOrThrow(input: unknown, field: string): JourneyDocument {
     'The journey document is not valid',
     parsed.issues.map((issue) => ({ path: [field, issue.path].filter(Boolean).join('.'), message: issue.message })),
   );
+}
+
+/** A migration may only move customers to nodes of the version being published (never back to its trigger). */
+function assertNodeMapFits(nodeMap: Readonly<Record<string, string>>, document: JourneyDocument): void {
+  const targets = new Map(document.nodes.map((node) => [node.id, node.type]));
+  const issues = Object.entries(nodeMap)
+    .filter(([, target]) => targets.get(target) === undefined || targets.get(target) === 'trigger')
+    .map(([source, target]) => ({
+      path: `body.nodeMap.${source}`,
+      message: targets.has(target)
+        ? 'customers cannot be moved to the trigger'
+        : `the new version has no node "${target}"`,
+    }));
+  if (issues.length > 0) throw new BadRequestError('The node mapping does not fit the new version', issues);
 }
 
 /** Which status changes an operator may make, from → allowed targets. */
@@ -42,6 +57,7 @@ export class JourneyService {
     private readonly db: Database,
     private readonly versions: VersionCache,
     private readonly audience: AudienceEntry,
+    private readonly executor: JourneyExecutor,
   ) {}
 
   list(): JourneyRow[] {
@@ -95,7 +111,12 @@ export class JourneyService {
   }
 
   /** Publishes the draft as a new immutable version and makes it live; refuses invalid drafts with every problem. */
-  publish(id: string, at: number, publishedBy: string | null): { version: VersionRow; changes: JourneyChange[] } {
+  publish(
+    id: string,
+    at: number,
+    publishedBy: string | null,
+    nodeMap: Readonly<Record<string, string>> = {},
+  ): { version: VersionRow; changes: JourneyChange[]; migrated: number } {
     const journey = this.get(id);
     if (journey.status === 'archived') throw new ConflictError(`Journey ${id} is archived and cannot be published`);
     const result = compileJourney(journey.draft);
@@ -109,6 +130,7 @@ export class JourneyService {
       );
     }
     this.audience.assertEntryValid(result);
+    assertNodeMapFits(nodeMap, journey.draft);
     const previous = journey.liveVersion === null ? undefined : this.version(id, journey.liveVersion);
     const version =
       (this.db
@@ -125,13 +147,15 @@ export class JourneyService {
       publishedAt: at,
       publishedBy,
     };
-    this.db.transaction((tx) => {
+    const migrated = this.db.transaction((tx) => {
       tx.insert(journeyVersions).values(row).run();
       tx.update(journeys).set({ status: 'live', liveVersion: version, updatedAt: at }).where(eq(journeys.id, id)).run();
       this.versions.invalidateLive();
-      this.audience.wentLive(this.versions.get(id, version), at);
+      const live = this.versions.get(id, version);
+      this.audience.wentLive(live, at);
+      return this.executor.migrateInstances(live, nodeMap, at);
     });
-    return { version: row, changes: previous ? diffJourneys(previous.document, journey.draft) : [] };
+    return { version: row, changes: previous ? diffJourneys(previous.document, journey.draft) : [], migrated };
   }
 
   versionsOf(id: string): VersionRow[] {

@@ -29,7 +29,7 @@ export default fp<EnginePluginOptions>(
     const executor = new JourneyExecutor(app.sqlite, versions, app.clock);
     const dispatcher = new MessageDispatcher(app.sqlite, versions, executor, app.clock, channels);
     const audience = new AudienceEntry(app.sqlite, versions, executor);
-    app.decorate('journeys', new JourneyService(app.db, versions, audience));
+    app.decorate('journeys', new JourneyService(app.db, versions, audience, executor));
     app.customers.onChange((id, now) => audience.customersChanged([id], now));
     app.decorate('executor', executor);
     app.decorate('dispatcher', dispatcher);

@@ -136,20 +136,33 @@ const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Publish the draft as a new immutable version; invalid drafts are refused with their problems',
         params: journeyParams,
-        body: z.object({ publishedBy: z.string().min(1).max(128).optional() }).nullish(),
+        body: z
+          .object({
+            publishedBy: z.string().min(1).max(128).optional(),
+            nodeMap: z
+              .record(z.string().min(1), z.string().min(1))
+              .optional()
+              .describe('Moves in-flight customers of older versions: their current node id → a node of this version'),
+          })
+          .nullish(),
         response: {
-          201: z.object({ version: versionSchema, changes: z.array(z.record(z.string(), z.unknown())) }),
+          201: z.object({
+            version: versionSchema,
+            changes: z.array(z.record(z.string(), z.unknown())),
+            migrated: z.int().describe('customers moved to this version'),
+          }),
           ...errors,
         },
       },
     },
     async (request, reply) => {
-      const { version, changes } = app.journeys.publish(
+      const { version, changes, migrated } = app.journeys.publish(
         request.params.id,
         app.clock.now(),
         request.body?.publishedBy ?? null,
+        request.body?.nodeMap,
       );
-      return reply.code(201).send({ version: toVersionDto(version), changes });
+      return reply.code(201).send({ version: toVersionDto(version), changes, migrated });
     },
   );
 

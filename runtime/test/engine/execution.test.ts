@@ -228,6 +228,45 @@ describe('journey execution', () => {
     expect((await instancesOf(app, 'late'))[0]).toMatchObject({ version: 2, status: 'active', node: 'w' });
   });
 
+  it('moves in-flight customers to the new version when the publish names a node mapping', async () => {
+    const { app } = await startApp();
+    await publish(app, welcome);
+    await send(app, [{ eventId: 'm1', customerId: 'moved', type: 'card_activated' }]);
+    const longer = {
+      ...welcome,
+      nodes: welcome.nodes.map((node) => (node.id === 'w' ? { ...node, config: { duration: 'P5D' } } : node)),
+    };
+    await app.inject({ method: 'PUT', url: '/v1/journeys/welcome', payload: longer });
+
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/v1/journeys/welcome/publish',
+      payload: { nodeMap: { w: 'nowhere' } },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().issues).toEqual([
+      { path: 'body.nodeMap.w', message: 'the new version has no node "nowhere"' },
+    ]);
+
+    const published = await app.inject({
+      method: 'POST',
+      url: '/v1/journeys/welcome/publish',
+      payload: { nodeMap: { w: 'w' } },
+    });
+    expect(published.json()).toMatchObject({ version: { version: 2 }, migrated: 1 });
+    await advance(app, 'P2D');
+    expect((await instancesOf(app, 'moved'))[0]).toMatchObject({ version: 2, status: 'active', node: 'w' });
+    await advance(app, 'P3D');
+    const [instance] = await instancesOf(app, 'moved');
+    expect(instance).toMatchObject({ version: 2, status: 'completed' });
+    expect(instance?.trace.map((step) => step.cause)).toEqual([
+      'card_activated',
+      'migrated from version 1 at w',
+      'timer',
+    ]);
+    expect(await messagesOf(app, 'moved')).toHaveLength(1);
+  });
+
   it('survives a restart mid-journey: the timer fires once and the message is sent once', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'journey-')), 'journey.db');
     const clock = new ManualClock(START);

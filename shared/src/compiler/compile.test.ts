@@ -351,6 +351,32 @@ describe('journey settings', () => {
   });
 });
 
+it('moving a customer to a node enters it afresh: old timers cancelled, its own timers set', () => {
+  const driver = new JourneyDriver(
+    journey(
+      [
+        ['t', 'trigger', onLogin],
+        ['w1', 'wait', { duration: 'P1D' }],
+        ['m', 'message', sms],
+        ['w2', 'wait', { duration: 'P3D' }],
+        ['x', 'exit', {}],
+      ],
+      [
+        ['t', 'next', 'w1'],
+        ['w1', 'next', 'm'],
+        ['m', 'sent', 'w2'],
+        ['w2', 'next', 'x'],
+      ],
+    ),
+  );
+  driver.move('w2');
+  expect(driver.node).toBe('w2');
+  expect([...driver.timers.values()].map((timer) => timer.delay)).toEqual([3 * DAY]);
+  expect(driver.actionsOf('sendMessage')).toEqual([]);
+  driver.advanceTo(driver.now + 3 * DAY);
+  expect(driver.done).toBe(true);
+});
+
 it('a persisted snapshot restores to the same state and continues', () => {
   const document = journey(
     [

@@ -2,7 +2,7 @@ import { type NodeConfigs, type NodeType, parseNodeConfig } from '../catalog';
 import type { Condition } from '../conditions/schema';
 import type { JourneyDocument, JourneyEdge, JourneyNode, JourneySettings } from '../model/document';
 import { variantRanges } from './split';
-import { type DelaySpec, EFFECT_EVENT, type JourneyAction, type JourneyGuard } from './types';
+import { type DelaySpec, EFFECT_EVENT, type JourneyAction, type JourneyGuard, MOVE_EVENT } from './types';
 import { isPublishable, type ValidationProblem, validateJourney } from './validate';
 
 /** Context updates the machine makes itself (counting events for waitForEvent). */
@@ -270,6 +270,13 @@ function watchRegion(settings: JourneySettings): StateJson {
   };
 }
 
+/** `journey.moveTo` re-enters the named node (exit and entry actions run, timers restart): version migration. */
+function moveTransitions(document: JourneyDocument): TransitionJson[] {
+  return document.nodes
+    .filter((node) => node.type !== 'trigger')
+    .map((node) => ({ guard: { type: 'movesTo', params: { nodeId: node.id } }, target: `.${FLOW}.${node.id}` }));
+}
+
 /**
  * Compiles a journey document into an XState machine config. Invalid documents are refused
  * with the validator's problems; compilation itself never throws on a document that validates.
@@ -288,6 +295,7 @@ export function compileJourney(document: JourneyDocument): CompileResult {
     states: {
       [ACTIVE]: {
         type: 'parallel',
+        on: { [MOVE_EVENT]: moveTransitions(document) },
         states: {
           // Declared before the flow so that, on an event both handle, leaving or converting wins.
           [WATCH]: watchRegion(document.settings),

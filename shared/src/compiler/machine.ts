@@ -4,7 +4,15 @@ import type { Condition } from '../conditions/schema';
 import { addDuration, type CalendarWindow, nextTimeOfDay, windowKey } from '../time';
 import type { CompiledJourney } from './compile';
 import { splitBucket } from './split';
-import type { DelaySpec, EventScope, JourneyContext, JourneyEvent, JourneyInput } from './types';
+import {
+  type DelaySpec,
+  type EventScope,
+  isEffectEvent,
+  isMoveEvent,
+  type JourneyContext,
+  type JourneyEvent,
+  type JourneyInput,
+} from './types';
 
 /** The scope an event carries; the initial transition's event carries it as its `input`. */
 function scopeOf(event: JourneyEvent | { type: 'xstate.init'; input: JourneyInput }): EventScope {
@@ -66,7 +74,8 @@ export function createJourneyMachine(compiled: CompiledJourney) {
         return bucket >= params.from && bucket < params.to;
       },
       effectIs: ({ event }, params: { nodeId: string; outcome: string }) =>
-        'nodeId' in event && event.nodeId === params.nodeId && event.outcome === params.outcome,
+        isEffectEvent(event) && event.nodeId === params.nodeId && event.outcome === params.outcome,
+      movesTo: ({ event }, params: { nodeId: string }) => isMoveEvent(event) && event.nodeId === params.nodeId,
       goalReached: ({ context, event }, params: { where?: Condition; within?: string }) => {
         const scope = scopeOf(event);
         const inTime = !params.within || scope.at <= addDuration(context.enteredAt, params.within, timeZone);

@@ -25,7 +25,19 @@ export interface EffectEvent extends EventScope {
 
 export const EFFECT_EVENT = 'journey.effect';
 
-export type JourneyEvent = CustomerEvent | EffectEvent;
+/** Moves an instance to a node, entering it afresh: how in-flight customers migrate to a new version. */
+export interface MoveEvent extends EventScope {
+  type: typeof MOVE_EVENT;
+  nodeId: string;
+}
+
+export const MOVE_EVENT = 'journey.moveTo';
+
+export type JourneyEvent = CustomerEvent | EffectEvent | MoveEvent;
+
+export const isEffectEvent = (event: JourneyEvent): event is EffectEvent =>
+  event.type === EFFECT_EVENT && 'outcome' in event;
+export const isMoveEvent = (event: JourneyEvent): event is MoveEvent => event.type === MOVE_EVENT && 'nodeId' in event;
 
 export interface JourneyInput extends EventScope {
   customerId: string;
@@ -70,5 +82,6 @@ export type JourneyGuard =
   | { type: 'eventMatches'; params: { nodeId: string; where?: Condition; count: number; window: string } }
   | { type: 'inVariant'; params: { nodeId: string; from: number; to: number } }
   | { type: 'effectIs'; params: { nodeId: string; outcome: string } }
+  | { type: 'movesTo'; params: { nodeId: string } }
   | { type: 'goalReached'; params: { where?: Condition; within?: string } }
   | { type: 'exitMatches'; params: { where?: Condition } };
