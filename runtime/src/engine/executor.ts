@@ -6,7 +6,6 @@ import {
   FINAL_STATES,
   type JourneyAction,
   type JourneyEvent,
-  type JourneySnapshot,
   MOVE_EVENT,
   type PersistedJourneyState,
   persistSnapshot,
