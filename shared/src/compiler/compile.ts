@@ -97,54 +97,32 @@ class MachineBuilder {
     if (!parsed.ok) throw new Error(`node ${node.id} has an invalid config`);
     const enter: JourneyAction = { type: 'enterNode', params: { nodeId: node.id, nodeType: type } };
     const meta = { nodeType: type, ...(node.label ? { label: node.label } : {}) };
-    const body = this.body({ node, config: parsed.config } as never, type);
+    // The table is keyed by type, so each entry receives the config of its own type.
+    const build = stateBuilders[type] as StateBuilder<NodeType>;
+    const body = build(this, { node, config: parsed.config });
     return { meta, ...body, entry: [enter, ...(body.entry ?? [])] };
   }
 
-  private body(subject: NodeOf<NodeType>, type: NodeType): StateJson {
-    switch (type) {
-      case 'trigger':
-        return { always: [this.follow(subject.node.id, 'next')] };
-      case 'wait':
-        return this.wait(subject as NodeOf<'wait'>);
-      case 'waitForEvent':
-        return this.waitForEvent(subject as NodeOf<'waitForEvent'>);
-      case 'condition':
-        return this.condition(subject as NodeOf<'condition'>);
-      case 'split':
-        return this.split(subject as NodeOf<'split'>);
-      case 'message':
-        return this.message(subject as NodeOf<'message'>);
-      case 'benefit':
-        return this.effect(subject.node.id, ['granted', 'unavailable'], {
-          type: 'grantBenefit',
-          params: {
-            nodeId: subject.node.id,
-            poolId: (subject as NodeOf<'benefit'>).config.poolId,
-            quantity: (subject as NodeOf<'benefit'>).config.quantity ?? 1,
-          },
-        });
-      case 'updateProfile': {
-        const { config } = subject as NodeOf<'updateProfile'>;
-        return this.effect(subject.node.id, ['next'], {
-          type: 'updateProfile',
-          params: {
-            nodeId: subject.node.id,
-            set: config.set ?? {},
-            addTags: config.addTags ?? [],
-            removeTags: config.removeTags ?? [],
-          },
-        });
-      }
-      case 'exit':
-        return {
-          entry: [{ type: 'leave', params: { reason: 'exitNode', nodeId: subject.node.id } }],
-          always: [{ target: finalTarget(FINAL_STATES.completed) }],
-        };
-    }
+  /** A node whose side effect the runtime performs, then reports back as an effect event naming the outcome. */
+  effect(nodeId: string, outcomes: string[], action: JourneyAction): StateJson {
+    return {
+      entry: [action],
+      on: {
+        [EFFECT_EVENT]: outcomes.map((outcome) =>
+          this.follow(nodeId, outcome, { type: 'effectIs', params: { nodeId, outcome } }),
+        ),
+      },
+    };
   }
+}
 
-  private wait({ node, config }: NodeOf<'wait'>): StateJson {
+type StateBuilder<Type extends NodeType> = (builder: MachineBuilder, subject: NodeOf<Type>) => StateJson;
+
+/** How each node type becomes a state: the one place that knows the execution semantics of a node. */
+const stateBuilders: { [Type in NodeType]: StateBuilder<Type> } = {
+  trigger: (builder, { node }) => ({ always: [builder.follow(node.id, 'next')] }),
+
+  wait(builder, { node, config }) {
     const spec: DelaySpec =
       'duration' in config
         ? { kind: 'duration', duration: config.duration }
@@ -153,14 +131,14 @@ class MachineBuilder {
             time: config.until.time,
             ...(config.until.weekdays ? { weekdays: config.until.weekdays } : {}),
           };
-    return { after: { [this.delay(`wait.${node.id}`, spec)]: [this.follow(node.id, 'next')] } };
-  }
+    return { after: { [builder.delay(`wait.${node.id}`, spec)]: [builder.follow(node.id, 'next')] } };
+  },
 
-  private waitForEvent({ node, config }: NodeOf<'waitForEvent'>): StateJson {
+  waitForEvent(builder, { node, config }) {
     const count = config.count ?? 1;
     const window = config.window ?? 'rolling';
     const where = config.where ? { where: config.where } : {};
-    const matched = this.follow(node.id, 'matched', {
+    const matched = builder.follow(node.id, 'matched', {
       type: 'eventMatches',
       params: { nodeId: node.id, ...where, count, window },
     });
@@ -168,39 +146,35 @@ class MachineBuilder {
       guard: { type: 'eventMatches', params: { nodeId: node.id, ...where, count: 1, window } },
       actions: [{ type: 'countEvent', params: { nodeId: node.id, window } }],
     };
-    const within = this.delay(`within.${node.id}`, { kind: 'duration', duration: config.within });
+    const within = builder.delay(`within.${node.id}`, { kind: 'duration', duration: config.within });
     return {
       ...(count > 1 ? { entry: [{ type: 'resetCount', params: { nodeId: node.id } }] } : {}),
       on: { [config.event]: count > 1 ? [matched, counted] : [matched] },
-      after: { [within]: [this.follow(node.id, 'timeout')] },
+      after: { [within]: [builder.follow(node.id, 'timeout')] },
     };
-  }
+  },
 
-  private condition({ node, config }: NodeOf<'condition'>): StateJson {
-    return {
-      always: [
-        ...config.branches.map((branch) =>
-          this.follow(node.id, branch.id, { type: 'conditionHolds', params: { when: branch.when } }),
-        ),
-        this.follow(node.id, 'else'),
-      ],
-    };
-  }
-
-  private split({ node, config }: NodeOf<'split'>): StateJson {
-    return {
-      always: variantRanges(config.variants).map((range) =>
-        this.follow(node.id, range.variantId, {
-          type: 'inVariant',
-          params: { nodeId: node.id, from: range.from, to: range.to },
-        }),
+  condition: (builder, { node, config }) => ({
+    always: [
+      ...config.branches.map((branch) =>
+        builder.follow(node.id, branch.id, { type: 'conditionHolds', params: { when: branch.when } }),
       ),
-    };
-  }
+      builder.follow(node.id, 'else'),
+    ],
+  }),
 
-  private message({ node, config }: NodeOf<'message'>): StateJson {
+  split: (builder, { node, config }) => ({
+    always: variantRanges(config.variants).map((range) =>
+      builder.follow(node.id, range.variantId, {
+        type: 'inVariant',
+        params: { nodeId: node.id, from: range.from, to: range.to },
+      }),
+    ),
+  }),
+
+  message(builder, { node, config }) {
     // Without a `failed` edge the journey moves on once the message is queued; with one it waits for the dispatch result.
-    const awaitResult = this.edge(node.id, 'failed') !== undefined;
+    const awaitResult = builder.edge(node.id, 'failed') !== undefined;
     const send: JourneyAction = {
       type: 'sendMessage',
       params: {
@@ -212,22 +186,32 @@ class MachineBuilder {
       },
     };
     return awaitResult
-      ? this.effect(node.id, ['sent', 'failed'], send)
-      : { entry: [send], always: [this.follow(node.id, 'sent')] };
-  }
+      ? builder.effect(node.id, ['sent', 'failed'], send)
+      : { entry: [send], always: [builder.follow(node.id, 'sent')] };
+  },
 
-  /** A node whose side effect the runtime performs, then reports back as an effect event naming the outcome. */
-  private effect(nodeId: string, outcomes: string[], action: JourneyAction): StateJson {
-    return {
-      entry: [action],
-      on: {
-        [EFFECT_EVENT]: outcomes.map((outcome) =>
-          this.follow(nodeId, outcome, { type: 'effectIs', params: { nodeId, outcome } }),
-        ),
+  benefit: (builder, { node, config }) =>
+    builder.effect(node.id, ['granted', 'unavailable'], {
+      type: 'grantBenefit',
+      params: { nodeId: node.id, poolId: config.poolId, quantity: config.quantity ?? 1 },
+    }),
+
+  updateProfile: (builder, { node, config }) =>
+    builder.effect(node.id, ['next'], {
+      type: 'updateProfile',
+      params: {
+        nodeId: node.id,
+        set: config.set ?? {},
+        addTags: config.addTags ?? [],
+        removeTags: config.removeTags ?? [],
       },
-    };
-  }
-}
+    }),
+
+  exit: (_builder, { node }) => ({
+    entry: [{ type: 'leave', params: { reason: 'exitNode', nodeId: node.id } }],
+    always: [{ target: finalTarget(FINAL_STATES.completed) }],
+  }),
+};
 
 /** The watcher region: goal and exitWhen apply whatever node the customer is in. */
 function watchRegion(settings: JourneySettings): StateJson {
