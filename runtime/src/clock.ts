@@ -3,6 +3,9 @@ export interface Clock {
   now(): number;
 }
 
+/** The latest instant the API takes (end of year 9999, the last a 4-digit ISO-8601 year writes); later ones overflow date code. */
+export const LATEST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 export const systemClock: Clock = { now: () => Date.now() };
 
 /** A clock that only moves when told to. */

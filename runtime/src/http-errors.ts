@@ -31,3 +31,18 @@ export class BadRequestError extends Error {
 export class ConflictError extends Error {
   readonly statusCode = 409;
 }
+
+/** Missing, invalid or expired credentials. */
+export class UnauthorizedError extends Error {
+  readonly statusCode = 401;
+}
+
+/** Valid credentials whose role may not do this. */
+export class ForbiddenError extends Error {
+  readonly statusCode = 403;
+}
+
+/** A body in a media type the route does not read. */
+export class UnsupportedMediaTypeError extends Error {
+  readonly statusCode = 415;
+}

@@ -24,7 +24,11 @@ async function listeningAddress(server: ChildProcess): Promise<string> {
 
 describe('over a real socket', () => {
   it('serves health and accepts events on 127.0.0.1', async () => {
-    const app = await buildApp({ databasePath: join(temporaryDirectory(), 'journey.db'), pollIntervalMs: 0 });
+    const app = await buildApp({
+      databasePath: join(temporaryDirectory(), 'journey.db'),
+      pollIntervalMs: 0,
+      auth: { enabled: false },
+    });
     onTestFinished(() => app.close());
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
 

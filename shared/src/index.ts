@@ -2,4 +2,6 @@ export * from './catalog';
 export * from './compiler';
 export * from './conditions';
 export * from './model';
+export * from './protocol';
+export * from './stats';
 export * from './time';

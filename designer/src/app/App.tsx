@@ -1,32 +1,48 @@
-import type { JourneyDocument } from '@journey/shared';
-import { ReactFlowProvider } from '@xyflow/react';
-import { JourneyCanvas } from '../canvas/JourneyCanvas';
-import { Inspector } from '../inspector/Inspector';
-import { Palette } from '../palette/Palette';
-import { ProblemsPanel } from '../validation/ProblemsPanel';
-import { TopBar } from './TopBar';
-import { useEditorShortcuts } from './useEditorShortcuts';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { JourneyListPage } from '../list/JourneyListPage';
+import { TaskInbox } from '../tasks/TaskInbox';
+import { Toasts } from '../ui/Toasts';
+import { NotFoundPage } from './NotFoundPage';
+import { PlannedView } from './PlannedView';
+import { SignInGate } from './SignInGate';
 
-export interface AppProps {
-  /** Called with the document when the user publishes a valid journey. */
-  onPublish(document: JourneyDocument): void;
+// The editor (canvas, compiler, layout engine) loads when a journey is first opened, not with the list.
+const EditorPage = lazy(() => import('../editor/EditorPage').then(({ EditorPage }) => ({ default: EditorPage })));
+
+function Loading() {
+  const { t } = useTranslation();
+  return <p className="page-message">{t('editor.loading')}</p>;
 }
 
-export function App({ onPublish }: AppProps) {
-  useEditorShortcuts();
+/**
+ * Routes. Hash-based (`/#/journeys/:id`) because the runtime serves only the built files: a reload of a
+ * path URL would reach it and find no page.
+ */
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
-    <ReactFlowProvider>
-      <div className="app">
-        <TopBar onPublish={onPublish} />
-        <Palette />
-        <main className="workspace">
-          <div className="canvas">
-            <JourneyCanvas />
-          </div>
-          <ProblemsPanel />
-        </main>
-        <Inspector />
-      </div>
-    </ReactFlowProvider>
+    <QueryClientProvider client={queryClient}>
+      <SignInGate>
+        <Router hook={useHashLocation}>
+          <Suspense fallback={<Loading />}>
+            <Switch>
+              <Route path="/" component={JourneyListPage} />
+              <Route path="/journeys/:id">{({ id }) => <EditorPage key={id} journeyId={id} />}</Route>
+              {/* The live monitor and the experiments of a journey come next; their pages plug in here. */}
+              <Route path="/journeys/:id/monitor">{({ id }) => <PlannedView journeyId={id} view="monitor" />}</Route>
+              <Route path="/journeys/:id/experiments">
+                {({ id }) => <PlannedView journeyId={id} view="experiments" />}
+              </Route>
+              <Route path="/tasks" component={TaskInbox} />
+              <Route component={NotFoundPage} />
+            </Switch>
+          </Suspense>
+        </Router>
+      </SignInGate>
+      <Toasts />
+    </QueryClientProvider>
   );
 }

@@ -2,6 +2,7 @@ import {
   Background,
   BackgroundVariant,
   Controls,
+  type EdgeTypes,
   type IsValidConnection,
   MiniMap,
   type NodeTypes,
@@ -16,6 +17,7 @@ import { categoryOf } from '../store/catalogView';
 import { canConnect } from '../store/documentOps';
 import { type JourneyFlowNode, toFlowEdges, toFlowNodes } from '../store/flowElements';
 import { useJourneyStore } from '../store/journeyStore';
+import { JourneyEdge } from './JourneyEdge';
 import { JourneyNodeCard } from './JourneyNodeCard';
 
 /** How the whole journey is framed: at start, by "Fit view" and after auto-layout. Never enlarged past 100%. */
@@ -25,6 +27,7 @@ const MULTI_SELECTION_KEYS = ['Shift', 'Control', 'Meta'];
 
 // Defined once at module level: a new object on each render would make React Flow re-create every node.
 const nodeTypes: NodeTypes = { journey: JourneyNodeCard };
+const edgeTypes: EdgeTypes = { journey: JourneyEdge };
 
 const minimapColors: Record<ReturnType<typeof categoryOf>, string> = {
   entry: '#2f855a',
@@ -85,6 +88,7 @@ export function JourneyCanvas() {
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}

@@ -2,6 +2,7 @@ import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflo
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n';
+import { useSimulationMark } from '../simulate/simulationStore';
 import { acceptsInput, categoryOf, displayName, outputsOf, summaryOf } from '../store/catalogView';
 import type { JourneyFlowNode } from '../store/flowElements';
 import { useNodeProblems } from '../validation/validation';
@@ -25,6 +26,7 @@ function JourneyNodeCardView({ id, data: { node }, selected }: NodeProps<Journey
   const { t } = useTranslation();
   const locale = useLocale();
   const problems = useNodeProblems(id);
+  const mark = useSimulationMark(id);
   const outputs = outputsOf(node);
   const typeName = displayName({ type: node.type }, locale);
 
@@ -32,7 +34,7 @@ function JourneyNodeCardView({ id, data: { node }, selected }: NodeProps<Journey
 
   return (
     <div
-      className={`journey-node category-${categoryOf(node.type)}${selected ? ' selected' : ''}`}
+      className={`journey-node category-${categoryOf(node.type)}${selected ? ' selected' : ''}${mark ? ` simulation-${mark}` : ''}`}
       data-testid={`node-${id}`}
     >
       {acceptsInput(node.type) && <Handle type="target" position={Position.Left} className="handle-input" />}
@@ -52,6 +54,7 @@ function JourneyNodeCardView({ id, data: { node }, selected }: NodeProps<Journey
         )}
       </div>
       <div className="journey-node-summary">{summaryOf(node, locale)}</div>
+      {mark === 'current' && <div className="simulation-pin">{t('simulate.customerHere')}</div>}
       {outputs.length > 0 && (
         <ul className="journey-node-outputs">
           {outputs.map((handle) => (

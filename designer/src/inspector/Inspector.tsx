@@ -14,7 +14,7 @@ export function Inspector() {
   );
   return (
     // Keyed by what it shows, so switching nodes starts the panel scrolled to the top.
-    <aside key={node?.id ?? 'journey'} className="inspector" aria-label={t('inspector.title')}>
+    <div key={node?.id ?? 'journey'} className="inspector">
       {node ? (
         <NodeInspector node={node} />
       ) : selectedCount > 1 ? (
@@ -22,6 +22,6 @@ export function Inspector() {
       ) : (
         <SettingsForm />
       )}
-    </aside>
+    </div>
   );
 }

@@ -16,3 +16,13 @@ export function formatScalar(value: ConditionValue | undefined): string {
 
 /** For `ParsedInput`: any text is a scalar. */
 export const scalarInput = (text: string): Parsed<Scalar> => ({ ok: true, value: parseScalar(text) });
+
+/** Tags as typed: separated by commas (Latin or Chinese). */
+export const formatTags = (tags: string[] | undefined) => (tags ?? []).join(', ');
+export const parseTags = (text: string): Parsed<string[] | undefined> => {
+  const tags = text
+    .split(/[,，]/)
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+  return { ok: true, value: tags.length > 0 ? tags : undefined };
+};

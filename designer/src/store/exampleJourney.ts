@@ -1,6 +1,6 @@
 import { CURRENT_SCHEMA_VERSION, type JourneyDocument } from '@journey/shared';
 
-/** Shown at start so the canvas is never empty: a co-branded card welcome with an A/B test of the first message. */
+/** The store's document until a journey is opened (and the tests' example): a card welcome with an A/B test. */
 export const exampleJourney: JourneyDocument = {
   schemaVersion: CURRENT_SCHEMA_VERSION,
   id: 'card-welcome',

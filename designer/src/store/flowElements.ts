@@ -6,7 +6,7 @@ import { type Edge, MarkerType, type Node } from '@xyflow/react';
 
 export type JourneyNodeData = { node: JourneyNode };
 export type JourneyFlowNode = Node<JourneyNodeData, 'journey'>;
-export type JourneyFlowEdge = Edge;
+export type JourneyFlowEdge = Edge<Record<string, never>, 'journey'>;
 
 export interface NodeSize {
   width: number;
@@ -51,6 +51,7 @@ export function toFlowEdges(edges: readonly JourneyEdge[], selectedIds: readonly
     if (cached && cached.selected === isSelected) return cached;
     const flowEdge: JourneyFlowEdge = {
       id: edge.id,
+      type: 'journey',
       source: edge.source,
       sourceHandle: edge.sourceHandle,
       target: edge.target,

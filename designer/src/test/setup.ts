@@ -1,7 +1,8 @@
 // jsdom lacks the layout APIs React Flow measures with; these stand-ins report a fixed size so it renders.
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import '../i18n';
+import { useToasts } from '../ui/toasts';
 
 class ResizeObserverStub {
   constructor(private readonly callback: ResizeObserverCallback) {}
@@ -21,6 +22,15 @@ class DOMMatrixReadOnlyStub {
 }
 
 globalThis.ResizeObserver = ResizeObserverStub;
+// jsdom's Blob cannot read itself back; browsers' can.
+Blob.prototype.text ??= function text(this: Blob) {
+  return new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(this);
+  });
+};
 globalThis.DOMMatrixReadOnly = DOMMatrixReadOnlyStub as unknown as typeof DOMMatrixReadOnly;
 Object.defineProperties(HTMLElement.prototype, {
   offsetWidth: {
@@ -38,4 +48,7 @@ Object.defineProperties(HTMLElement.prototype, {
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  vi.unstubAllGlobals();
+  window.location.hash = '';
+  useToasts.setState({ toasts: [] });
 });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n';
 import { displayName } from '../store/catalogView';
 import { useJourneyStore } from '../store/journeyStore';
+import { useServerProblems } from './serverProblems';
 import { useValidation } from './validation';
 
 /** Centring on a problem zooms in at least this far, so the node's text can be read. */
@@ -20,15 +21,16 @@ function problemNodeId(problem: ValidationProblem, document: JourneyDocument): s
 export function ProblemsPanel() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { problems, errorCount } = useValidation();
+  const { problems, errorCount: localErrorCount } = useValidation();
+  const serverProblems = useServerProblems((state) => state.problems);
+  const errorCount = localErrorCount + serverProblems.length;
   const document = useJourneyStore((state) => state.document);
   const select = useJourneyStore((state) => state.select);
   const { setCenter, getZoom, getInternalNode } = useReactFlow();
   const [open, setOpen] = useState(true);
-  const warningCount = problems.length - errorCount;
+  const warningCount = problems.length - localErrorCount;
 
-  const reveal = (problem: ValidationProblem) => {
-    const nodeId = problemNodeId(problem, document);
+  const reveal = (nodeId: string | undefined) => {
     if (!nodeId) {
       select([]); // journey-level problems are fixed in the settings, shown when nothing is selected
       return;
@@ -48,7 +50,7 @@ export function ProblemsPanel() {
           {open ? '▾' : '▸'}
         </span>
         <span className="problems-title">{t('problems.title')}</span>
-        {problems.length === 0 ? (
+        {errorCount + warningCount === 0 ? (
           <span className="count ok">{t('problems.none')}</span>
         ) : (
           <>
@@ -59,14 +61,27 @@ export function ProblemsPanel() {
           </>
         )}
       </button>
-      {open && problems.length > 0 && (
+      {open && errorCount + warningCount > 0 && (
         <ul className="problems-list">
+          {serverProblems.map((problem) => {
+            const node = document.nodes.find((candidate) => candidate.id === problem.nodeId);
+            return (
+              <li key={`server\u0000${problem.path}\u0000${problem.message}`}>
+                <button type="button" onClick={() => reveal(problem.nodeId)}>
+                  <span className="severity error">{t('problems.severity.error')}</span>
+                  <span className="problem-where">{node ? displayName(node, locale) : t('problems.journey')}</span>
+                  <span className="problem-code">{t('problems.fromServer')}</span>
+                  <span className="problem-message">{problem.message}</span>
+                </button>
+              </li>
+            );
+          })}
           {problems.map((problem) => {
             const nodeId = problemNodeId(problem, document);
             const node = document.nodes.find((candidate) => candidate.id === nodeId);
             return (
               <li key={`${problem.code}\u0000${problem.path}\u0000${problem.message}`}>
-                <button type="button" onClick={() => reveal(problem)}>
+                <button type="button" onClick={() => reveal(nodeId)}>
                   <span className={`severity ${problem.severity}`}>{t(`problems.severity.${problem.severity}`)}</span>
                   <span className="problem-where">{node ? displayName(node, locale) : t('problems.journey')}</span>
                   <span className="problem-code">{t(`problemCodes.${problem.code}`)}</span>

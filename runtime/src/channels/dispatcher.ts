@@ -4,7 +4,8 @@ import type { SqliteHandle } from '../db/client';
 import type { JourneyExecutor } from '../engine/executor';
 import { MetricBatch } from '../engine/metrics';
 import type { VersionCache } from '../engine/versions';
-import { type ChannelAdapters, logAdapter, type OutgoingMessage } from './adapters';
+import type { MetricStore } from '../metrics/store';
+import { type ChannelAdapters, type DeliveryResult, logAdapter, type OutgoingMessage } from './adapters';
 
 interface DueMessage {
   id: number;
@@ -34,7 +35,8 @@ type Outcome =
 /**
  * Delivers queued messages (the outbox) through channel adapters after their transaction
  * committed: quiet hours defer, frequency caps skip, failures retry with backoff and end as
- * dead letters. A crash between sending and recording resends with the same idempotency key.
+ * dead letters. A message is claimed ('sending') before it goes out, so a crash between sending and recording
+ * leaves a mark: at most the messages in flight are sent again, with the same idempotency key.
  */
 export class MessageDispatcher {
   readonly #statements;
@@ -44,6 +46,7 @@ export class MessageDispatcher {
     private readonly versions: VersionCache,
     private readonly executor: JourneyExecutor,
     private readonly clock: Clock,
+    private readonly metricStore: MetricStore,
     private readonly adapters: ChannelAdapters = {},
   ) {
     this.#statements = {
@@ -55,15 +58,24 @@ export class MessageDispatcher {
         `SELECT COUNT(*) AS n FROM messages WHERE customer_id = ? AND journey_id = ? AND status = 'sent' AND sent_at >= ?
          AND (? IS NULL OR channel = ?)`,
       ),
+      claim: sqlite.prepare<[number]>("UPDATE messages SET status = 'sending', attempts = attempts + 1 WHERE id = ?"),
+      requeueInterrupted: sqlite.prepare<[string]>(
+        "UPDATE messages SET status = 'pending', last_error = ? WHERE status = 'sending'",
+      ),
       record: sqlite.prepare(
         `UPDATE messages SET status = @status, attempts = @attempts, next_attempt_at = @nextAttemptAt,
          last_error = @lastError, sent_at = @sentAt WHERE id = @id`,
       ),
-      bumpCounter: sqlite.prepare<[string, number, string, number]>(
-        `INSERT INTO metric_counters (journey_id, version, key, value) VALUES (?, ?, ?, ?)
-         ON CONFLICT (journey_id, version, key) DO UPDATE SET value = value + excluded.value`,
-      ),
     };
+  }
+
+  /**
+   * Puts messages a crash caught mid-send back in the queue; returns how many. Call once at start, before
+   * dispatching. Whether the provider got them is unknown, so they go again with the same idempotency key
+   * (the provider drops a repeat) and count as another attempt.
+   */
+  requeueInterrupted(): number {
+    return this.#statements.requeueInterrupted.run('interrupted by a restart while sending; sent again').changes;
   }
 
   /** Sends every message due now (at most `limit`); returns how many were handled. */
@@ -103,7 +115,16 @@ export class MessageDispatcher {
       title: message.title,
       body: message.body,
     };
-    const result = await (this.adapters[message.channel] ?? logAdapter).send(outgoing);
+    // Committed before sending, so after a crash the row shows the send may have happened (see requeueInterrupted).
+    this.#statements.claim.run(message.id);
+    const result = await (this.adapters[message.channel] ?? logAdapter).send(outgoing).catch(
+      // An adapter that throws is treated like a network error, so its row never stays claimed.
+      (error: unknown): DeliveryResult => ({
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+        retryable: true,
+      }),
+    );
     if (result.ok) return { status: 'sent' };
     if (!result.retryable) return { status: 'failed', reason: result.error };
     if (message.attempts + 1 >= MAX_ATTEMPTS) return { status: 'dead', reason: result.error };
@@ -124,8 +145,8 @@ export class MessageDispatcher {
         lastError: 'reason' in outcome ? outcome.reason : null,
         sentAt: outcome.status === 'sent' ? now : null,
       });
-      if (outcome.status !== 'retry') metrics.add(version, `channel:${message.channel}:${outcome.status}`);
-      metrics.flush(this.#statements.bumpCounter);
+      if (outcome.status !== 'retry') metrics.dispatched(version, message.channel, outcome.status, now);
+      metrics.flush(this.metricStore);
       const final =
         outcome.status === 'sent'
           ? 'sent'

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse';
 import type { z } from 'zod';
 import type { Clock } from '../clock';
 import type { Database } from '../db/client';
+import { MAX_JSON_DEPTH, pathNestedTooDeep } from '../json-depth';
 import { customerIdSchema, customerPatchSchema } from './schema';
 import type { CustomerStore } from './store';
 
@@ -110,6 +111,11 @@ async function* ndjsonRows(input: Readable, idColumn: string | undefined): Async
       value = JSON.parse(line);
     } catch (error) {
       yield { row, error: `not valid JSON: ${(error as Error).message}` };
+      continue;
+    }
+    const tooDeep = pathNestedTooDeep(value);
+    if (tooDeep) {
+      yield { row, error: `${tooDeep.join('.')}: nested deeper than ${MAX_JSON_DEPTH} levels` };
       continue;
     }
     yield typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -1,5 +1,18 @@
-import type { CompiledJourney, Condition, JourneyDocument, PersistedJourneyState } from '@journey/shared';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type {
+  CompiledJourney,
+  Condition,
+  JourneyDocument,
+  OrgUnitKind,
+  PersistedJourneyState,
+  StaffRole,
+  TaskAssignment,
+  TaskChannel,
+  TaskOutcome,
+  TaskStatus,
+} from '@journey/shared';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { AuditAction } from '../audit/log';
+import type { Role } from '../auth/roles';
 
 /**
  * The whole database schema (one source of truth; `pnpm db:generate` turns changes into a migration).
@@ -44,7 +57,8 @@ export const events = sqliteTable(
 
 export type JourneyStatus = 'draft' | 'live' | 'paused' | 'archived';
 export type InstanceStatus = 'active' | 'completed' | 'goal' | 'exited';
-export type MessageStatus = 'pending' | 'deferred' | 'sent' | 'failed' | 'dead' | 'skipped';
+/** `sending`: claimed by the dispatcher and possibly with the provider; a restart finding one sends it again. */
+export type MessageStatus = 'pending' | 'deferred' | 'sending' | 'sent' | 'failed' | 'dead' | 'skipped';
 
 export const journeys = sqliteTable('journeys', {
   id: text('id').primaryKey(),
@@ -200,6 +214,25 @@ export const metricCounters = sqliteTable(
 );
 
 /**
+ * The main counters per journey and minute (entered, converted, messages sent, per-node entered), written in the
+ * transaction of the step they count and kept for `SERIES_RETENTION_MS` (see `metrics/store.ts`).
+ */
+export const metricSeries = sqliteTable(
+  'metric_series',
+  {
+    journeyId: text('journey_id').notNull(),
+    /** Start of the minute, epoch ms. */
+    minute: integer('minute').notNull(),
+    key: text('key').notNull(),
+    value: integer('value').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.journeyId, table.minute, table.key] }),
+    index('metric_series_minute_idx').on(table.minute),
+  ],
+);
+
+/**
  * Bulk entries in progress (a segment journey going live, a scheduled run): customers are scanned in id order
  * in chunks, and the cursor moves in the same transaction as the entries, so a restart resumes where it stopped.
  */
@@ -212,4 +245,183 @@ export const audienceJobs = sqliteTable('audience_jobs', {
   /** The last customer id scanned. */
   cursor: text('cursor'),
   createdAt: integer('created_at').notNull(),
+});
+
+// ── Access control and audit ────────────────────────────────────────────────────────────────────
+
+/** API keys; the key itself is shown once when created and only its sha-256 is kept. */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    /** Who holds the key (a person or a system); maker-checker tells people apart by it. */
+    name: text('name').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    /** The first hex digits of `hash`: finds the row, so the full hash is only compared in constant time. */
+    lookup: text('lookup').notNull(),
+    /** sha-256 of the key, hex. */
+    hash: text('hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** The name of the key that created it; null for the first admin key. */
+    createdBy: text('created_by'),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (table) => [index('api_keys_lookup_idx').on(table.lookup)],
+);
+
+/** Runtime settings an admin can change (maker-checker) and secrets made at first start (the session key). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).$type<unknown>().notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected';
+
+/** Maker-checker: a publish waiting for a second person, with the exact document submitted. */
+export const approvalRequests = sqliteTable(
+  'approval_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    journeyId: text('journey_id')
+      .notNull()
+      .references(() => journeys.id),
+    document: text('document', { mode: 'json' }).$type<JourneyDocument>().notNull(),
+    /** The publish's node mapping for in-flight customers. */
+    nodeMap: text('node_map', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    status: text('status').$type<ApprovalStatus>().notNull(),
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: integer('requested_at').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: integer('decided_at'),
+    /** Why it was rejected. */
+    reason: text('reason'),
+    /** The version the approval published. */
+    version: integer('version'),
+  },
+  (table) => [index('approval_requests_journey_idx').on(table.journeyId, table.status)],
+);
+
+/** Who did what and when; written in the transaction of the change it records. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    actorName: text('actor_name').notNull(),
+    actorRole: text('actor_role').$type<Role>().notNull(),
+    action: text('action').$type<AuditAction>().notNull(),
+    journeyId: text('journey_id'),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (table) => [index('audit_log_journey_idx').on(table.journeyId, table.id)],
+);
+
+// ── Operations: organisation, staff tasks, referrals, unit costs and revenue ───────────────────────
+
+/** Head office → branches → sub-branches; a customer's `branch` attribute names one of them. */
+export const orgUnits = sqliteTable('org_units', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<OrgUnitKind>().notNull(),
+  /** The unit one level up; null only for the head office. */
+  parentId: text('parent_id'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Bank staff who work tasks and refer customers; a customer's `rm` attribute names their relationship manager. */
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    role: text('role').$type<StaffRole>().notNull(),
+    orgUnitId: text('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    active: integer('active', { mode: 'boolean' }).notNull(),
+    /** The invitation code customers bring (`properties.referralCode` of an event). */
+    referralCode: text('referral_code').notNull().unique(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [index('staff_org_unit_idx').on(table.orgUnitId, table.active)],
+);
+
+/** Work for a person, issued by a `branchTask` or `callCenter` message; the message log keeps the dispatch. */
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The issuing message's idempotency key: a resent message never makes a second task. */
+    messageKey: text('message_key').notNull().unique(),
+    instanceId: integer('instance_id').notNull(),
+    journeyId: text('journey_id').notNull(),
+    version: integer('version').notNull(),
+    nodeId: text('node_id').notNull(),
+    customerId: text('customer_id').notNull(),
+    channel: text('channel').$type<TaskChannel>().notNull(),
+    /** The customer's org unit when the task was issued; an unassigned task waits in its queue (null: the global one). */
+    branchId: text('branch_id'),
+    /** A staff id; null while the task waits in a queue. */
+    assignee: text('assignee'),
+    assignedBy: text('assigned_by').$type<TaskAssignment>().notNull(),
+    title: text('title'),
+    script: text('script').notNull(),
+    /** Selected customer attributes, copied when the task was issued. */
+    customerSummary: text('customer_summary', { mode: 'json' }).$type<Attributes>().notNull(),
+    status: text('status').$type<TaskStatus>().notNull(),
+    dueAt: integer('due_at').notNull(),
+    /** When `task_overdue` was emitted (once). */
+    overdueAt: integer('overdue_at'),
+    createdAt: integer('created_at').notNull(),
+    completedAt: integer('completed_at'),
+    outcome: text('outcome').$type<TaskOutcome>(),
+    note: text('note'),
+    product: text('product'),
+    amount: real('amount'),
+  },
+  (table) => [
+    index('tasks_assignee_idx').on(table.assignee, table.status),
+    index('tasks_branch_idx').on(table.branchId, table.status),
+    index('tasks_journey_idx').on(table.journeyId),
+    index('tasks_due_idx').on(table.status, table.dueAt),
+  ],
+);
+
+/** An event that carried a staff member's referral code: the customer's conversions soon after are theirs. */
+export const referrals = sqliteTable(
+  'referrals',
+  {
+    eventId: text('event_id').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    staffId: text('staff_id').notNull(),
+    /** The staff member's org unit at the time of the referral. */
+    orgUnitId: text('org_unit_id').notNull(),
+    at: integer('at').notNull(),
+  },
+  (table) => [index('referrals_customer_idx').on(table.customerId, table.at)],
+);
+
+export type CostItemKind = 'channel' | 'benefitPool';
+
+/** What one sent message (per channel) or one granted benefit unit (per pool) costs. */
+export const unitCosts = sqliteTable(
+  'unit_costs',
+  {
+    kind: text('kind').$type<CostItemKind>().notNull(),
+    /** A channel name or a benefit pool id. */
+    item: text('item').notNull(),
+    cost: real('cost').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.kind, table.item] })],
+);
+
+/** Revenue of a converted instance: the `amount` property of its goal event (0 without one). */
+export const conversionRevenue = sqliteTable('conversion_revenue', {
+  instanceId: integer('instance_id').primaryKey(),
+  amount: real('amount').notNull(),
+  convertedAt: integer('converted_at').notNull(),
 });

@@ -14,6 +14,7 @@ interface JobRow {
   version: number;
   condition: string | null;
   cursor: string | null;
+  created_at: number;
 }
 
 interface CustomerRow {
@@ -58,8 +59,8 @@ export class AudienceEntry {
       liveVersion: sqlite.prepare<[string], { live_version: number | null; status: string }>(
         'SELECT live_version, status FROM journeys WHERE id = ?',
       ),
-      dueSchedules: sqlite.prepare<[number], { id: string; live_version: number }>(
-        "SELECT id, live_version FROM journeys WHERE status = 'live' AND next_entry_at IS NOT NULL AND next_entry_at <= ?",
+      dueSchedules: sqlite.prepare<[number], { id: string; live_version: number; next_entry_at: number }>(
+        "SELECT id, live_version, next_entry_at FROM journeys WHERE status = 'live' AND next_entry_at IS NOT NULL AND next_entry_at <= ?",
       ),
       setNextEntry: sqlite.prepare<[number | null, string]>('UPDATE journeys SET next_entry_at = ? WHERE id = ?'),
     };
@@ -116,7 +117,10 @@ export class AudienceEntry {
     return next ? next.getTime() : null;
   }
 
-  /** Queues the audience of every schedule due by `now`; returns how many runs started. */
+  /**
+   * Queues the audience of every schedule due by `now`, entering at the scheduled time (as timers fire
+   * at theirs, however late the check runs); runs missed while the runtime was down collapse into one.
+   */
   startDueSchedules(now: number): number {
     const due = this.#statements.dueSchedules.all(now);
     for (const journey of due) {
@@ -132,7 +136,7 @@ export class AudienceEntry {
         version.journeyId,
         version.version,
         condition ? JSON.stringify(condition) : null,
-        now,
+        journey.next_entry_at,
       );
       this.#statements.setNextEntry.run(this.#nextRun(version, now, false), version.journeyId);
     }
@@ -140,7 +144,7 @@ export class AudienceEntry {
   }
 
   /** Enters the next chunk of the oldest job (call inside a transaction); returns false when no job is left. */
-  runChunk(now: number): boolean {
+  runChunk(): boolean {
     const job = this.#statements.nextJob.get();
     if (!job) return false;
     const journey = this.#statements.liveVersion.get(job.journey_id);
@@ -153,7 +157,8 @@ export class AudienceEntry {
     const condition = job.condition ? (JSON.parse(job.condition) as Condition) : null;
     const page = this.#statements.customersAfter.all(job.cursor ?? '', CHUNK_SIZE);
     const metrics = new MetricBatch();
-    for (const customer of page) this.#enterIfMatching(version, condition, customer, now, metrics);
+    // Customers enter at the job's time: when the journey went live or the schedule came due.
+    for (const customer of page) this.#enterIfMatching(version, condition, customer, job.created_at, metrics);
     this.executor.flushMetrics(metrics);
     const last = page.at(-1);
     if (page.length < CHUNK_SIZE || !last) this.#statements.deleteJob.run(job.id);

@@ -18,6 +18,7 @@ import {
 import type { Clock } from '../clock';
 import type { SqliteHandle } from '../db/client';
 import type { InstanceStatus } from '../db/schema';
+import type { MetricStore } from '../metrics/store';
 import { BenefitLedger } from './benefits';
 import { MetricBatch } from './metrics';
 import type { LoadedVersion, VersionCache } from './versions';
@@ -29,6 +30,13 @@ export interface IncomingEvent {
   type: string;
   timestamp: number;
   properties: Record<string, unknown>;
+}
+
+/** An instance reaching its goal, with the properties of the event that got it there. */
+export interface Conversion {
+  instanceId: number;
+  at: number;
+  properties: Readonly<Record<string, unknown>>;
 }
 
 interface CustomerRow {
@@ -70,12 +78,14 @@ const immediateEffects = new Set<JourneyAction['type']>(['grantBenefit', 'update
 export class JourneyExecutor {
   readonly #versions: VersionCache;
   readonly #benefits: BenefitLedger;
+  readonly #conversionListeners: Array<(conversion: Conversion) => void> = [];
   readonly #statements;
 
   constructor(
     sqlite: SqliteHandle,
     versions: VersionCache,
     private readonly clock: Clock,
+    private readonly metricStore: MetricStore,
   ) {
     this.#versions = versions;
     this.#benefits = new BenefitLedger(sqlite);
@@ -90,7 +100,8 @@ export class JourneyExecutor {
       ),
       instance: sqlite.prepare<[number], InstanceRow>("SELECT * FROM instances WHERE id = ? AND status = 'active'"),
       priorInstance: sqlite.prepare<[string, string], { active: number }>(
-        "SELECT MAX(status = 'active') AS active FROM instances WHERE journey_id = ? AND customer_id = ?",
+        // `+journey_id` keeps SQLite on the customer index: the journey index would scan every instance of the journey.
+        "SELECT MAX(status = 'active') AS active FROM instances WHERE +journey_id = ? AND customer_id = ?",
       ),
       insertInstance: sqlite.prepare(
         `INSERT INTO instances (journey_id, version, customer_id, status, node, state, variants, steps, entered_at, updated_at)
@@ -129,10 +140,6 @@ export class JourneyExecutor {
         "SELECT * FROM instances WHERE journey_id = ? AND version < ? AND status = 'active' ORDER BY id",
       ),
       setVersion: sqlite.prepare<[number, number]>('UPDATE instances SET version = ? WHERE id = ?'),
-      bumpCounter: sqlite.prepare<[string, number, string, number]>(
-        `INSERT INTO metric_counters (journey_id, version, key, value) VALUES (?, ?, ?, ?)
-         ON CONFLICT (journey_id, version, key) DO UPDATE SET value = value + excluded.value`,
-      ),
     };
   }
 
@@ -202,7 +209,7 @@ export class JourneyExecutor {
       const nodeId = nodeMap[row.node];
       if (!nodeId) continue;
       const stored = JSON.parse(row.state) as PersistedJourneyState;
-      metrics.move(this.#versions.get(row.journey_id, row.version), row.node, null);
+      metrics.leftVersion(this.#versions.get(row.journey_id, row.version), row.node, at);
       this.#statements.cancelAllTimers.run(row.id);
       this.#statements.setVersion.run(target.version, row.id);
       const placed = restoreSnapshot(target.machine, {
@@ -219,9 +226,14 @@ export class JourneyExecutor {
     return moved;
   }
 
+  /** Called synchronously, inside the step's transaction, each time an instance converts. */
+  onConversion(listener: (conversion: Conversion) => void): void {
+    this.#conversionListeners.push(listener);
+  }
+
   /** Writes counter increments gathered during the current transaction. */
   flushMetrics(metrics: MetricBatch): void {
-    metrics.flush(this.#statements.bumpCounter);
+    metrics.flush(this.metricStore);
   }
 
   #profile(customerId: string): Profile {
@@ -283,7 +295,7 @@ export class JourneyExecutor {
       entered_at: scope.at,
     };
     const started = startJourney(version.machine, { customerId, journeyId: version.journeyId, ...scope });
-    metrics.add(version, 'journey:entered');
+    metrics.entered(version, scope.at);
     this.#persist(row, version, null, started, scope, cause, metrics);
     return true;
   }
@@ -336,11 +348,14 @@ export class JourneyExecutor {
       let effect: JourneyEvent | undefined;
       for (const action of result.actions) {
         performed.push(action);
-        metrics.record(version, action);
         if (action.type === 'traverse' && version.nodeTypes.get(action.params.nodeId) === 'split') {
           variants[action.params.nodeId] = action.params.handle;
         }
-        if (action.type === 'convert') convertedAt = scope.at;
+        if (action.type === 'convert') {
+          convertedAt = scope.at;
+          const conversion = { instanceId: row.id, at: scope.at, properties: scope.properties ?? {} };
+          for (const listener of this.#conversionListeners) listener(conversion);
+        }
         if (action.type === 'sendMessage') this.#queueMessage(row, version, action.params, steps, scope);
         if (immediateEffects.has(action.type)) effect = this.#performEffect(row, version, action, scope);
       }
@@ -349,7 +364,14 @@ export class JourneyExecutor {
     const node = currentNodeOf(snapshot.value);
     const status = finalStatus[node] ?? 'active';
     if (status !== 'active') this.#statements.cancelAllTimers.run(row.id);
-    metrics.move(version, fromNode, status === 'active' ? node : null);
+    metrics.step(version, {
+      from: fromNode,
+      to: status === 'active' ? node : null,
+      actions: performed,
+      variants,
+      enteredAt: row.entered_at,
+      at: scope.at,
+    });
     this.#statements.saveInstance.run({
       id: row.id,
       status,

@@ -9,6 +9,8 @@ import {
   validateJourney,
 } from '@journey/shared';
 import { and, asc, desc, eq } from 'drizzle-orm';
+import type { AuditAction, AuditLog } from '../audit/log';
+import type { Principal } from '../auth/roles';
 import type { Database } from '../db/client';
 import { type JourneyStatus, journeys, journeyVersions } from '../db/schema';
 import { BadRequestError, ConflictError, NotFoundError } from '../http-errors';
@@ -51,13 +53,27 @@ const transitions: Record<JourneyStatus, readonly JourneyStatus[]> = {
   archived: [],
 };
 
-/** Drafts, publishing and lifecycle of journeys. */
+const statusActions = {
+  live: 'journey.resumed',
+  paused: 'journey.paused',
+  archived: 'journey.archived',
+} as const satisfies Record<Exclude<JourneyStatus, 'draft'>, AuditAction>;
+
+/** What a publish makes live: a document and how in-flight customers of older versions move into it. */
+export interface PublishRequest {
+  document: JourneyDocument;
+  /** Current node id of an in-flight customer → a node of the new version. */
+  nodeMap: Readonly<Record<string, string>>;
+}
+
+/** Drafts, publishing and lifecycle of journeys; every change is audited in the transaction that makes it. */
 export class JourneyService {
   constructor(
     private readonly db: Database,
     private readonly versions: VersionCache,
     private readonly audience: AudienceEntry,
     private readonly executor: JourneyExecutor,
+    private readonly audit: AuditLog,
   ) {}
 
   list(): JourneyRow[] {
@@ -70,7 +86,7 @@ export class JourneyService {
     return row;
   }
 
-  create(input: unknown, at: number): JourneyRow {
+  create(input: unknown, at: number, actor: Principal): JourneyRow {
     const document = parseOrThrow(input, 'body');
     if (this.db.select({ id: journeys.id }).from(journeys).where(eq(journeys.id, document.id)).get()) {
       throw new ConflictError(`Journey ${document.id} already exists`);
@@ -85,11 +101,14 @@ export class JourneyService {
       createdAt: at,
       updatedAt: at,
     };
-    this.db.insert(journeys).values(row).run();
+    this.db.transaction(() => {
+      this.db.insert(journeys).values(row).run();
+      this.audit.record(actor, 'journey.created', at, { journeyId: row.id });
+    });
     return row;
   }
 
-  updateDraft(id: string, input: unknown, at: number): JourneyRow {
+  updateDraft(id: string, input: unknown, at: number, actor: Principal): JourneyRow {
     const current = this.get(id);
     if (current.status === 'archived') throw new ConflictError(`Journey ${id} is archived and can no longer change`);
     const document = parseOrThrow(input, 'body');
@@ -98,11 +117,17 @@ export class JourneyService {
         { path: 'body.id', message: `expected "${id}", got "${document.id}"` },
       ]);
     }
-    this.db
-      .update(journeys)
-      .set({ draft: document, name: document.name, updatedAt: at })
-      .where(eq(journeys.id, id))
-      .run();
+    this.db.transaction(() => {
+      this.db
+        .update(journeys)
+        .set({ draft: document, name: document.name, updatedAt: at })
+        .where(eq(journeys.id, id))
+        .run();
+      this.audit.record(actor, 'journey.edited', at, {
+        journeyId: id,
+        detail: { changes: diffJourneys(current.draft, document) },
+      });
+    });
     return this.get(id);
   }
 
@@ -110,16 +135,15 @@ export class JourneyService {
     return validateJourney(this.get(id).draft);
   }
 
-  /** Publishes the draft as a new immutable version and makes it live; refuses invalid drafts with every problem. */
-  publish(
-    id: string,
-    at: number,
-    publishedBy: string | null,
-    nodeMap: Readonly<Record<string, string>> = {},
-  ): { version: VersionRow; changes: JourneyChange[]; migrated: number } {
-    const journey = this.get(id);
-    if (journey.status === 'archived') throw new ConflictError(`Journey ${id} is archived and cannot be published`);
-    const result = compileJourney(journey.draft);
+  /**
+   * Compiles what a publish would make live: refuses an archived journey (409), an invalid document with every
+   * problem and a node mapping that does not fit it (400). Publishing and requesting approval check alike.
+   */
+  compileForPublish(journey: JourneyRow, { document, nodeMap }: PublishRequest): CompiledJourney {
+    if (journey.status === 'archived') {
+      throw new ConflictError(`Journey ${journey.id} is archived and cannot be published`);
+    }
+    const result = compileJourney(document);
     if (!result.ok) {
       throw new BadRequestError(
         `The draft has ${result.problems.filter((problem) => problem.severity === 'error').length} problem(s) to fix before publishing`,
@@ -130,7 +154,23 @@ export class JourneyService {
       );
     }
     this.audience.assertEntryValid(result);
-    assertNodeMapFits(nodeMap, journey.draft);
+    assertNodeMapFits(nodeMap, document);
+    return result.compiled;
+  }
+
+  /**
+   * Publishes a document (the draft, or what an approval request submitted) as a new immutable version, makes it
+   * live and audits it with its changes from the previous version.
+   */
+  publish(
+    id: string,
+    at: number,
+    actor: Principal,
+    { document, nodeMap = {} }: Partial<PublishRequest> = {},
+  ): { version: VersionRow; changes: JourneyChange[]; migrated: number } {
+    const journey = this.get(id);
+    const published = document ?? journey.draft;
+    const compiled = this.compileForPublish(journey, { document: published, nodeMap });
     const previous = journey.liveVersion === null ? undefined : this.version(id, journey.liveVersion);
     const version =
       (this.db
@@ -142,20 +182,26 @@ export class JourneyService {
     const row: VersionRow = {
       journeyId: id,
       version,
-      document: journey.draft,
-      compiled: result.compiled as CompiledJourney,
+      document: published,
+      compiled,
       publishedAt: at,
-      publishedBy,
+      publishedBy: actor.name,
     };
+    const changes = previous ? diffJourneys(previous.document, published) : [];
     const migrated = this.db.transaction((tx) => {
       tx.insert(journeyVersions).values(row).run();
       tx.update(journeys).set({ status: 'live', liveVersion: version, updatedAt: at }).where(eq(journeys.id, id)).run();
       this.versions.invalidateLive();
       const live = this.versions.get(id, version);
       this.audience.wentLive(live, at);
-      return this.executor.migrateInstances(live, nodeMap, at);
+      const moved = this.executor.migrateInstances(live, nodeMap, at);
+      this.audit.record(actor, 'journey.published', at, {
+        journeyId: id,
+        detail: { version, previousVersion: previous?.version ?? null, changes, migrated: moved },
+      });
+      return moved;
     });
-    return { version: row, changes: previous ? diffJourneys(previous.document, journey.draft) : [], migrated };
+    return { version: row, changes, migrated };
   }
 
   versionsOf(id: string): VersionRow[] {
@@ -178,7 +224,7 @@ export class JourneyService {
     return row;
   }
 
-  setStatus(id: string, status: Exclude<JourneyStatus, 'draft'>, at: number): JourneyRow {
+  setStatus(id: string, status: Exclude<JourneyStatus, 'draft'>, at: number, actor: Principal): JourneyRow {
     const journey = this.get(id);
     if (!transitions[journey.status].includes(status)) {
       throw new ConflictError(`Journey ${id} is ${journey.status}; it cannot become ${status}`);
@@ -189,6 +235,7 @@ export class JourneyService {
       if (status === 'live' && journey.liveVersion !== null) {
         this.audience.wentLive(this.versions.get(id, journey.liveVersion), at);
       }
+      this.audit.record(actor, statusActions[status], at, { journeyId: id, detail: { from: journey.status } });
     });
     return this.get(id);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LATEST_INSTANT } from '../clock';
 import { attributesSchema, customerIdSchema } from '../customers/schema';
 
 /** Largest batch `POST /v1/events` accepts. */
@@ -11,7 +12,7 @@ export const eventInputSchema = z
     customerId: customerIdSchema.describe('An unknown customer is created with an empty profile.'),
     type: z.string().min(1).max(100),
     timestamp: z
-      .union([z.iso.datetime({ offset: true }), z.int().nonnegative()])
+      .union([z.iso.datetime({ offset: true }), z.int().nonnegative().max(LATEST_INSTANT)])
       .optional()
       .describe('ISO-8601 with offset, or epoch milliseconds; defaults to the time of receipt.'),
     properties: attributesSchema.optional(),

@@ -1,7 +1,7 @@
-import { addDuration, parseDuration } from '@journey/shared';
+import { addDuration, type Duration, parseDuration } from '@journey/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ManualClock } from '../clock';
+import { LATEST_INSTANT, ManualClock } from '../clock';
 import { BadRequestError, ConflictError, errorResponseSchema } from '../http-errors';
 
 const clockBody = z
@@ -12,6 +12,16 @@ const clockBody = z
   .refine((body) => (body.advance === undefined) !== (body.to === undefined), {
     message: 'give exactly one of "advance" or "to"',
   });
+
+/** Temporal refuses (RangeError) to go beyond its own range, far past LATEST_INSTANT: that is simply too far. */
+function addDurationOrInfinity(fromMs: number, duration: Duration): number {
+  try {
+    return addDuration(fromMs, duration, 'UTC');
+  } catch (error) {
+    if (error instanceof RangeError) return Number.POSITIVE_INFINITY;
+    throw error;
+  }
+}
 
 /** Test and demo controls; the clock route exists only with JOURNEY_CLOCK=manual. */
 const adminRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -34,7 +44,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       if (advance !== undefined) {
         const parsed = parseDuration(advance);
         if (!parsed.ok) throw new BadRequestError('Bad duration', [{ path: 'body.advance', message: parsed.message }]);
-        target = addDuration(clock.now(), parsed.duration, 'UTC');
+        target = addDurationOrInfinity(clock.now(), parsed.duration);
       } else {
         target = Date.parse(to as string);
         if (target < clock.now())
@@ -42,7 +52,20 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
             { path: 'body.to', message: 'must not be before now' },
           ]);
       }
-      // Each timer fires at its own due time (the executor uses it as the event time), so jumping straight to the target is exact.
+      if (target > LATEST_INSTANT) {
+        throw new BadRequestError('The clock cannot pass the year 9999', [
+          { path: advance !== undefined ? 'body.advance' : 'body.to', message: 'moves the clock past 9999-12-31' },
+        ]);
+      }
+      // Walk through pending work in time order, so each timer, message and scheduled entry happens at its own
+      // time (a message sent at 10:00 is not held for quiet hours because the jump ends at 22:00).
+      for (let next = app.nextWorkAt(); next !== null && next <= target; ) {
+        if (next > clock.now()) clock.set(next);
+        await app.runDueWork();
+        const after = app.nextWorkAt();
+        if (after !== null && after <= clock.now()) break; // due work that cannot run now (e.g. a failing send) waits
+        next = after;
+      }
       clock.set(target);
       await app.runDueWork();
       return { now: new Date(clock.now()).toISOString() };

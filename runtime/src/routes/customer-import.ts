@@ -1,9 +1,10 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type ImportFormat, importCustomers, importFormats } from '../customers/import';
+import { UnsupportedMediaTypeError } from '../http-errors';
 
-function formatOf(contentType: string | undefined): ImportFormat {
+function formatOf(contentType: string | undefined): ImportFormat | undefined {
   const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   return importFormats[mediaType as keyof typeof importFormats];
 }
@@ -37,14 +38,20 @@ const customerImportRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) =>
-      importCustomers(
-        request.body as Readable,
-        { format: formatOf(request.headers['content-type']), idColumn: request.query.idColumn },
+    async (request) => {
+      const format = formatOf(request.headers['content-type']);
+      // Fastify runs no parser for an empty body without a content type, so there may be no stream to read.
+      if (!format || !(request.body instanceof Readable)) {
+        throw new UnsupportedMediaTypeError(`Send the file as ${Object.keys(importFormats).join(' or ')}`);
+      }
+      return importCustomers(
+        request.body,
+        { format, idColumn: request.query.idColumn },
         app.customers,
         app.db,
         app.clock,
-      ),
+      );
+    },
   );
 };
 

@@ -6,6 +6,12 @@ import { errorResponseSchema, NotFoundError } from '../http-errors';
 
 const customerParams = z.object({ id: customerIdSchema });
 
+/**
+ * What a write answers. Writes are open to ingest keys, which may not read profiles, so a write never
+ * echoes the stored profile back (an empty PUT would otherwise read any customer); read it with GET.
+ */
+const writeReceiptSchema = z.object({ id: z.string(), created: z.boolean() }).meta({ id: 'CustomerWriteReceipt' });
+
 function found(id: string, customer: Customer | undefined): Customer {
   if (!customer) throw new NotFoundError(`Customer ${id} not found`);
   return customer;
@@ -20,17 +26,13 @@ const customerRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Create a customer or merge into its profile',
         params: customerParams,
         body: customerPatchSchema,
-        response: { 200: customerSchema, 201: customerSchema },
+        response: { 200: writeReceiptSchema, 201: writeReceiptSchema },
       },
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { created, customer } = app.db.transaction(() => ({
-        created: app.customers.upsert(id, request.body, app.clock.now()),
-        // The row exists after the upsert; found() only narrows the type.
-        customer: found(id, app.customers.find(id)),
-      }));
-      return reply.code(created ? 201 : 200).send(toCustomerDto(customer));
+      const created = app.db.transaction(() => app.customers.upsert(id, request.body, app.clock.now()));
+      return reply.code(created ? 201 : 200).send({ id, created });
     },
   );
 
@@ -55,12 +57,13 @@ const customerRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Add tags to a customer',
         params: customerParams,
         body: z.strictObject({ tags: z.array(tagSchema).min(1).max(1000) }),
-        response: { 200: customerSchema, 404: errorResponseSchema },
+        response: { 204: z.null(), 404: errorResponseSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { id } = request.params;
-      return toCustomerDto(found(id, app.customers.addTags(id, request.body.tags, app.clock.now())));
+      found(id, app.customers.addTags(id, request.body.tags, app.clock.now()));
+      return reply.code(204).send(null);
     },
   );
 
@@ -71,12 +74,13 @@ const customerRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['customers'],
         summary: 'Remove a tag from a customer (removing an absent tag is not an error)',
         params: customerParams.extend({ tag: tagSchema }),
-        response: { 200: customerSchema, 404: errorResponseSchema },
+        response: { 204: z.null(), 404: errorResponseSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { id, tag } = request.params;
-      return toCustomerDto(found(id, app.customers.removeTag(id, tag, app.clock.now())));
+      found(id, app.customers.removeTag(id, tag, app.clock.now()));
+      return reply.code(204).send(null);
     },
   );
 };

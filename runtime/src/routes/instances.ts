@@ -38,7 +38,7 @@ const messageSchema = z.object({
   channel: z.string(),
   title: z.string().nullable(),
   body: z.string(),
-  status: z.enum(['pending', 'deferred', 'sent', 'failed', 'dead', 'skipped']),
+  status: z.enum(['pending', 'deferred', 'sending', 'sent', 'failed', 'dead', 'skipped']),
   attempts: z.int(),
   lastError: z.string().nullable(),
   createdAt: z.string(),

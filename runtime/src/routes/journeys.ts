@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { approvalSchema, toApprovalDto } from '../auth/schema';
 import type { JourneyRow, VersionRow } from '../engine/journeys';
 import { errorResponseSchema, NotFoundError } from '../http-errors';
+import { principalOf } from '../plugins/auth';
 
 const journeyParams = z.object({ id: z.string().min(1).max(64) });
 const documentBody = z.record(z.string(), z.unknown()).describe('A journey document (schemaVersion 1), see DESIGN.md');
@@ -19,7 +21,7 @@ const journeySchema = z
   })
   .meta({ id: 'Journey' });
 
-const versionSchema = z
+export const versionSchema = z
   .object({
     journeyId: z.string(),
     version: z.int(),
@@ -48,7 +50,7 @@ const toJourneyDto = (row: JourneyRow) => ({
   updatedAt: iso(row.updatedAt),
 });
 
-const toVersionDto = (row: VersionRow) => ({
+export const toVersionDto = (row: VersionRow) => ({
   journeyId: row.journeyId,
   version: row.version,
   publishedAt: iso(row.publishedAt),
@@ -83,7 +85,8 @@ const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: journeySchema, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(toJourneyDto(app.journeys.create(request.body, app.clock.now()))),
+    async (request, reply) =>
+      reply.code(201).send(toJourneyDto(app.journeys.create(request.body, app.clock.now(), principalOf(request)))),
   );
 
   app.get(
@@ -110,7 +113,8 @@ const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: journeySchema, ...errors },
       },
     },
-    async (request) => toJourneyDto(app.journeys.updateDraft(request.params.id, request.body, app.clock.now())),
+    async (request) =>
+      toJourneyDto(app.journeys.updateDraft(request.params.id, request.body, app.clock.now(), principalOf(request))),
   );
 
   app.post(
@@ -135,10 +139,12 @@ const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Publish the draft as a new immutable version; invalid drafts are refused with their problems',
+        description:
+          'With maker-checker on (JOURNEY_MAKER_CHECKER=on or PUT /v1/admin/settings), this submits the draft for ' +
+          'approval instead (202): a different person approves it at /v1/journeys/:id/approvals/:requestId/approve.',
         params: journeyParams,
         body: z
           .object({
-            publishedBy: z.string().min(1).max(128).optional(),
             nodeMap: z
               .record(z.string().min(1), z.string().min(1))
               .optional()
@@ -151,16 +157,22 @@ const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
             changes: z.array(z.record(z.string(), z.unknown())),
             migrated: z.int().describe('customers moved to this version'),
           }),
+          202: z.object({ approval: approvalSchema }),
           ...errors,
         },
       },
     },
     async (request, reply) => {
+      const nodeMap = request.body?.nodeMap ?? {};
+      if (app.settings.makerChecker().enabled) {
+        const approval = app.approvals.submit(request.params.id, nodeMap, principalOf(request), app.clock.now());
+        return reply.code(202).send({ approval: toApprovalDto(approval) });
+      }
       const { version, changes, migrated } = app.journeys.publish(
         request.params.id,
         app.clock.now(),
-        request.body?.publishedBy ?? null,
-        request.body?.nodeMap,
+        principalOf(request),
+        { nodeMap },
       );
       return reply.code(201).send({ version: toVersionDto(version), changes, migrated });
     },
@@ -194,7 +206,8 @@ const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: journeySchema, ...errors },
         },
       },
-      async (request) => toJourneyDto(app.journeys.setStatus(request.params.id, status, app.clock.now())),
+      async (request) =>
+        toJourneyDto(app.journeys.setStatus(request.params.id, status, app.clock.now(), principalOf(request))),
     );
   }
 

@@ -2,7 +2,7 @@ import { checkCondition } from '@journey/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerIdSchema, customerSchema, toCustomerDto } from '../customers/schema';
-import { BadRequestError, errorResponseSchema, NotFoundError } from '../http-errors';
+import { BadRequestError, ConflictError, errorResponseSchema, NotFoundError } from '../http-errors';
 import { countMatching, pageMatching } from '../segments/audience';
 import { newSegmentSchema, segmentSchema, toSegmentDto } from '../segments/schema';
 import type { Segment } from '../segments/store';
@@ -23,17 +23,18 @@ const segmentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['segments'],
         summary: 'Create a segment',
         body: newSegmentSchema,
-        response: { 201: segmentSchema, 400: errorResponseSchema },
+        response: { 201: segmentSchema, 400: errorResponseSchema, 409: errorResponseSchema },
       },
     },
     async (request, reply) => {
-      const { name, condition } = request.body;
+      const { id, name, condition } = request.body;
+      if (id !== undefined && app.segments.find(id)) throw new ConflictError(`Segment ${id} already exists`);
       const issues = checkCondition(condition, { allowEventProperties: false }).map((issue) => ({
         path: ['body', 'condition', issue.path].filter(Boolean).join('.'),
         message: issue.message,
       }));
       if (issues.length > 0) throw new BadRequestError(`The condition has ${issues.length} problem(s)`, issues);
-      return reply.code(201).send(toSegmentDto(app.segments.create(name, condition, app.clock.now())));
+      return reply.code(201).send(toSegmentDto(app.segments.create(name, condition, app.clock.now(), id)));
     },
   );
 

@@ -4,6 +4,13 @@ import type { Segment } from './store';
 
 export const newSegmentSchema = z
   .strictObject({
+    id: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, "_" and "-" only')
+      .optional()
+      .describe('A stable id journeys refer to (e.g. "payroll-customers"); generated when omitted'),
     name: z.string().trim().min(1).max(200),
     condition: conditionSchema.describe('Profile attributes and tags only; event properties are not in scope.'),
   })

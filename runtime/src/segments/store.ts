@@ -14,8 +14,8 @@ export class SegmentStore {
     this.#db = db;
   }
 
-  create(name: string, condition: Condition, now: number): Segment {
-    return this.#db.insert(segments).values({ id: randomUUID(), name, condition, createdAt: now }).returning().get();
+  create(name: string, condition: Condition, now: number, id: string = randomUUID()): Segment {
+    return this.#db.insert(segments).values({ id, name, condition, createdAt: now }).returning().get();
   }
 
   list(): Segment[] {

@@ -10,6 +10,7 @@ async function startApp() {
     databasePath: ':memory:',
     clock: new ManualClock(MONDAY_10AM_SHANGHAI),
     pollIntervalMs: 0,
+    auth: { enabled: false },
   });
   onTestFinished(() => app.close());
   return app;

@@ -9,7 +9,7 @@ import { ManualClock } from '../../src/clock';
 const START = Date.parse('2026-03-02T02:00:00.000Z'); // Monday 10:00 in Shanghai
 
 async function startApp(databasePath = ':memory:', clock = new ManualClock(START)) {
-  const app = await buildApp({ databasePath, clock, pollIntervalMs: 0 });
+  const app = await buildApp({ databasePath, clock, pollIntervalMs: 0, auth: { enabled: false } });
   onTestFinished(() => app.close());
   return { app, clock };
 }
@@ -270,7 +270,7 @@ describe('journey execution', () => {
   it('survives a restart mid-journey: the timer fires once and the message is sent once', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'journey-')), 'journey.db');
     const clock = new ManualClock(START);
-    const first = await buildApp({ databasePath: path, clock, pollIntervalMs: 0 });
+    const first = await buildApp({ databasePath: path, clock, pollIntervalMs: 0, auth: { enabled: false } });
     await publish(first, welcome);
     await send(first, [{ eventId: 'r1', customerId: 'c9', type: 'card_activated' }]);
     await first.close();

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { useJourneyStore } from '../store/journeyStore';
 
-/** Keys typed into a form field belong to the field (its own undo, select-all, delete). */
+/** Keys typed into a form field belong to the field (its own undo, select-all, delete), and an open dialog's to it. */
 function isEditable(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+    (target.isContentEditable ||
+      ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+      target.closest('[aria-modal="true"]') !== null)
   );
 }
 

@@ -1,0 +1,91 @@
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+
+/** Builders and calls the metrics tests share: journeys as [id, type, config] nodes and [source, handle, target] edges. */
+
+type Nodes = ReadonlyArray<readonly [string, string, Record<string, unknown>]>;
+type Edges = ReadonlyArray<readonly [string, string, string]>;
+
+export function journeyDocument(id: string, nodes: Nodes, edges: Edges, settings: Record<string, unknown> = {}) {
+  return {
+    schemaVersion: 1,
+    id,
+    name: `Journey ${id}`,
+    settings: { reentry: 'never', timezone: 'Asia/Shanghai', ...settings },
+    nodes: nodes.map(([nodeId, type, config], index) => ({
+      id: nodeId,
+      type,
+      position: { x: index * 240, y: 0 },
+      config,
+    })),
+    edges: edges.map(([source, sourceHandle, target]) => ({
+      id: `${source}-${sourceHandle}`,
+      source,
+      sourceHandle,
+      target,
+    })),
+  };
+}
+
+/** Creates the journey (or replaces its draft) and publishes it. */
+export async function publish(app: FastifyInstance, document: { id: string }): Promise<void> {
+  const exists = (await app.inject({ url: `/v1/journeys/${document.id}` })).statusCode === 200;
+  const saved = exists
+    ? await app.inject({ method: 'PUT', url: `/v1/journeys/${document.id}`, payload: document })
+    : await app.inject({ method: 'POST', url: '/v1/journeys', payload: document });
+  expect(saved.statusCode, saved.body).toBeLessThan(300);
+  const published = await app.inject({ method: 'POST', url: `/v1/journeys/${document.id}/publish` });
+  expect(published.statusCode, published.body).toBe(201);
+}
+
+export async function sendEvents(
+  app: FastifyInstance,
+  events: ReadonlyArray<{ eventId: string; customerId: string; type: string }>,
+): Promise<void> {
+  const response = await app.inject({ method: 'POST', url: '/v1/events', payload: { events } });
+  expect(response.statusCode, response.body).toBe(202);
+}
+
+export async function advanceClock(app: FastifyInstance, duration: string): Promise<void> {
+  const response = await app.inject({ method: 'POST', url: '/v1/admin/clock', payload: { advance: duration } });
+  expect(response.statusCode, response.body).toBe(200);
+}
+
+export async function getJson<T>(app: FastifyInstance, url: string): Promise<T> {
+  const response = await app.inject({ url });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as T;
+}
+
+/** trigger on `signup` → a 50/50 split → exit per variant: the smallest journey with an experiment. */
+export const signupSplit = (id: string, plannedSamplePerVariant?: number) =>
+  journeyDocument(
+    id,
+    [
+      ['t', 'trigger', { kind: 'event', event: 'signup' }],
+      [
+        's',
+        'split',
+        {
+          variants: [
+            { id: 'A', weight: 50, control: true },
+            { id: 'B', weight: 50 },
+          ],
+          ...(plannedSamplePerVariant ? { plannedSamplePerVariant } : {}),
+        },
+      ],
+      ['wa', 'waitForEvent', { event: 'purchase', within: 'P30D' }],
+      ['wb', 'waitForEvent', { event: 'purchase', within: 'P30D' }],
+      ['x', 'exit', {}],
+    ],
+    [
+      ['t', 'next', 's'],
+      ['s', 'A', 'wa'],
+      ['s', 'B', 'wb'],
+      ['wa', 'matched', 'x'],
+      ['wa', 'timeout', 'x'],
+      ['wb', 'matched', 'x'],
+      ['wb', 'timeout', 'x'],
+    ],
+    { goal: { event: 'purchase', exitOnGoal: false } },
+  );

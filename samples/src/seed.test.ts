@@ -1,0 +1,93 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startFakeRuntime } from '../test/fake-runtime';
+import { RuntimeApi } from './api';
+import { createSamplePools, importBankMarketing, samplePools, seedProfiles, syntheticProfiles } from './seed';
+
+const importReply = { status: 200, json: { imported: 3, updated: 0, rejected: [] } };
+
+describe('synthetic profiles', () => {
+  it('are deterministic by seed, for demo-1 … demo-N', () => {
+    const profiles = [...syntheticProfiles({ seed: 42, count: 500 })];
+    expect(profiles.map((profile) => profile.id)).toEqual(
+      Array.from({ length: 500 }, (_, index) => `demo-${index + 1}`),
+    );
+    expect([...syntheticProfiles({ seed: 42, count: 500 })]).toEqual(profiles);
+    expect([...syntheticProfiles({ seed: 43, count: 500 })]).not.toEqual(profiles);
+    // A longer run starts with the same customers.
+    expect([...syntheticProfiles({ seed: 42, count: 600 })].slice(0, 500)).toEqual(profiles);
+  });
+
+  it('look like retail-bank customers', () => {
+    const profiles = [...syntheticProfiles({ seed: 1, count: 2_000 })];
+    for (const { attributes, tags } of profiles) {
+      expect(attributes.name).toMatch(/^\p{Script=Han}{2,3}$/u);
+      expect(attributes.namePinyin).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+      expect(attributes.branch).toMatch(new RegExp(`^${attributes.city}.+支行$`));
+      expect(attributes.rm).toMatch(/^RM-[A-Z]{2}-\d{3}$/);
+      expect(attributes.age).toBeGreaterThanOrEqual(22);
+      expect(attributes.age).toBeLessThanOrEqual(68);
+      expect(attributes.depositBalance).toBeGreaterThan(0);
+      expect('monthlySalary' in attributes).toBe(tags.includes('payroll'));
+      expect('creditLimit' in attributes).toBe(tags.includes('card_holder'));
+      expect('wealthBalance' in attributes).toBe(tags.includes('wealth'));
+    }
+    const share = (tag: string) => profiles.filter((profile) => profile.tags.includes(tag)).length / profiles.length;
+    expect(share('payroll')).toBeCloseTo(0.4, 1);
+    expect(share('card_holder')).toBeCloseTo(0.55, 1);
+    expect(share('wealth')).toBeCloseTo(0.25, 1);
+    const dormant = profiles.filter((profile) => (profile.attributes.days_since_last_login as number) >= 90);
+    expect(dormant.length / profiles.length).toBeCloseTo(0.2, 1);
+  });
+});
+
+describe('seeding a runtime', () => {
+  it('streams the profiles as NDJSON to the customer import', async () => {
+    const runtime = await startFakeRuntime(() => importReply);
+    expect(await seedProfiles(new RuntimeApi(runtime.url), { seed: 5, count: 3 })).toEqual(importReply.json);
+    const [request] = runtime.requests;
+    expect(request).toMatchObject({
+      method: 'POST',
+      url: '/v1/customers/import?idColumn=id',
+      headers: { 'content-type': 'application/x-ndjson', 'transfer-encoding': 'chunked' },
+    });
+    const rows = (request?.body ?? '')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(rows).toEqual(
+      [...syntheticProfiles({ seed: 5, count: 3 })].map(({ id, tags, attributes }) => ({ ...attributes, id, tags })),
+    );
+  });
+
+  it('streams the bank marketing CSV as it is, and says so when the file is missing', async () => {
+    const runtime = await startFakeRuntime(() => importReply);
+    const api = new RuntimeApi(runtime.url);
+    const path = join(mkdtempSync(join(tmpdir(), 'seed-')), 'bank.csv');
+    const csv = 'age,job,contact\n56,housemaid,telephone\n41,admin.,cellular\n';
+    writeFileSync(path, csv);
+    await importBankMarketing(api, path);
+    expect(runtime.requests[0]).toMatchObject({
+      url: '/v1/customers/import',
+      headers: { 'content-type': 'text/csv' },
+      body: csv,
+    });
+    await expect(importBankMarketing(api, `${path}.missing`)).rejects.toThrow(
+      `No bank marketing CSV at ${path}.missing`,
+    );
+  });
+
+  it('creates the sample benefit pools, leaving existing ones alone', async () => {
+    const runtime = await startFakeRuntime((request) =>
+      request.body.includes('"welcome-coupons"')
+        ? { status: 409, json: { message: 'exists' } }
+        : { status: 201, json: {} },
+    );
+    expect(await createSamplePools(new RuntimeApi(runtime.url))).toEqual(
+      samplePools.map((pool) => pool.id).filter((id) => id !== 'welcome-coupons'),
+    );
+    expect(runtime.requests).toHaveLength(samplePools.length);
+  });
+});

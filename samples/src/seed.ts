@@ -1,0 +1,163 @@
+/**
+ * Seed data for demos and load: synthetic retail-bank customer profiles (deterministic by seed),
+ * the bank marketing data set, and the benefit pools the sample journeys grant from. Everything goes
+ * through the runtime's public API; customer files are streamed, never held in memory.
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { type RuntimeApi, RuntimeHttpError } from './api';
+import { amount, between, createRandom, demoCustomerId, pick, type Random } from './traffic';
+
+export interface CustomerProfile {
+  id: string;
+  tags: string[];
+  attributes: Record<string, unknown>;
+}
+
+/** What `POST /v1/customers/import` reports. */
+export interface ImportResult {
+  imported: number;
+  updated: number;
+  rejected: Array<{ row: number; message: string }>;
+}
+
+/** Common surnames and given names, in characters and pinyin. */
+const surnames = [
+  ['王', 'Wang'],
+  ['李', 'Li'],
+  ['张', 'Zhang'],
+  ['刘', 'Liu'],
+  ['陈', 'Chen'],
+  ['杨', 'Yang'],
+  ['黄', 'Huang'],
+  ['赵', 'Zhao'],
+  ['吴', 'Wu'],
+  ['周', 'Zhou'],
+  ['徐', 'Xu'],
+  ['孙', 'Sun'],
+  ['马', 'Ma'],
+  ['朱', 'Zhu'],
+  ['胡', 'Hu'],
+  ['郭', 'Guo'],
+  ['林', 'Lin'],
+  ['何', 'He'],
+] as const;
+const givenNames = [
+  ['伟', 'Wei'],
+  ['芳', 'Fang'],
+  ['娜', 'Na'],
+  ['敏', 'Min'],
+  ['静', 'Jing'],
+  ['磊', 'Lei'],
+  ['洋', 'Yang'],
+  ['艳', 'Yan'],
+  ['勇', 'Yong'],
+  ['军', 'Jun'],
+  ['杰', 'Jie'],
+  ['婷', 'Ting'],
+  ['强', 'Qiang'],
+  ['秀英', 'Xiuying'],
+  ['志强', 'Zhiqiang'],
+  ['晓明', 'Xiaoming'],
+  ['建华', 'Jianhua'],
+  ['雪梅', 'Xuemei'],
+] as const;
+
+/** Cities with a short code for relationship-manager ids, and a few branches (支行) each. */
+const cities = [
+  { city: '上海', code: 'SH', branches: ['陆家嘴支行', '徐家汇支行', '静安支行'] },
+  { city: '北京', code: 'BJ', branches: ['国贸支行', '中关村支行', '西单支行'] },
+  { city: '深圳', code: 'SZ', branches: ['福田支行', '南山支行'] },
+  { city: '广州', code: 'GZ', branches: ['天河支行', '越秀支行'] },
+  { city: '杭州', code: 'HZ', branches: ['西湖支行', '滨江支行'] },
+  { city: '成都', code: 'CD', branches: ['锦江支行', '高新支行'] },
+] as const;
+
+function chineseName(random: Random): { name: string; namePinyin: string } {
+  const [surname, surnamePinyin] = pick(random, surnames);
+  const [given, givenPinyin] = pick(random, givenNames);
+  return { name: `${surname}${given}`, namePinyin: `${surnamePinyin} ${givenPinyin}` };
+}
+
+function syntheticProfile(random: Random, id: string): CustomerProfile {
+  const { name, namePinyin } = chineseName(random);
+  const { city, code, branches } = pick(random, cities);
+  const branchIndex = between(random, 0, branches.length - 1);
+  const manager = chineseName(random);
+  const payroll = random() < 0.4;
+  const cardHolder = random() < 0.55;
+  const wealth = random() < 0.25;
+  // About one customer in five has not opened the app for 90 days or more (the dormant sample's audience).
+  const daysSinceLastLogin = random() < 0.2 ? between(random, 90, 720) : between(random, 0, 89);
+  const attributes: Record<string, unknown> = {
+    name,
+    namePinyin,
+    age: between(random, 22, 68),
+    city,
+    branch: `${city}${branches[branchIndex]}`,
+    // The relationship manager (客户经理) at the customer's branch.
+    rm: `RM-${code}-${String(branchIndex * 10 + between(random, 1, 9)).padStart(3, '0')}`,
+    rmName: manager.name,
+    depositBalance: amount(random, 500, 2_000_000),
+    days_since_last_login: daysSinceLastLogin,
+    ...(payroll ? { monthlySalary: Math.round(amount(random, 4_000, 60_000)) } : {}),
+    ...(cardHolder ? { creditLimit: pick(random, [10_000, 20_000, 50_000, 100_000] as const) } : {}),
+    ...(wealth ? { wealthBalance: amount(random, 50_000, 5_000_000) } : {}),
+  };
+  const tags = [...(payroll ? ['payroll'] : []), ...(cardHolder ? ['card_holder'] : []), ...(wealth ? ['wealth'] : [])];
+  return { id, tags, attributes };
+}
+
+/** Profiles for `demo-1` … `demo-<count>`, the customers the traffic generator sends events for. */
+export function* syntheticProfiles({ seed, count }: { seed: number; count: number }): Generator<CustomerProfile> {
+  const random = createRandom(seed);
+  for (let n = 1; n <= count; n++) yield syntheticProfile(random, demoCustomerId(n));
+}
+
+async function* ndjson(profiles: Iterable<CustomerProfile>): AsyncGenerator<string> {
+  for (const { id, tags, attributes } of profiles) yield `${JSON.stringify({ ...attributes, id, tags })}\n`;
+}
+
+/** Upserts synthetic profiles through the NDJSON import, streamed. */
+export function seedProfiles(api: RuntimeApi, options: { seed: number; count: number }): Promise<ImportResult> {
+  return api.request<ImportResult>('POST', '/v1/customers/import?idColumn=id', {
+    stream: ndjson(syntheticProfiles(options)),
+    contentType: 'application/x-ndjson',
+  });
+}
+
+/**
+ * Streams a CSV file in the format of `../shared/data/bank-marketing.csv` (header row, no id column),
+ * so its customers get their data-row numbers as ids: `1` … `41188`.
+ */
+export async function importBankMarketing(api: RuntimeApi, path: string): Promise<ImportResult> {
+  if (!existsSync(path)) throw new Error(`No bank marketing CSV at ${path}`);
+  return api.request<ImportResult>('POST', '/v1/customers/import', {
+    stream: createReadStream(path),
+    contentType: 'text/csv',
+  });
+}
+
+/**
+ * The benefit pools the sample journeys grant from. The welcome pack is one grant of 6 coupons, so its
+ * per-customer limit must allow 6 at once.
+ */
+export const samplePools = [
+  { id: 'welcome-coupons', name: '联名卡新户礼券', budget: 30_000, perCustomerLimit: 6, perCustomerPeriod: 'ever' },
+  { id: 'weekly-bonus-coupon', name: '周周刷奖励券', budget: 5_000, perCustomerLimit: 1, perCustomerPeriod: 'week' },
+  { id: 'payroll-cashback', name: '代发客户30元返现', budget: 5_000, perCustomerLimit: 1, perCustomerPeriod: 'ever' },
+  { id: 'reactivation-points', name: '回归礼积分', budget: 5_000, perCustomerLimit: 1, perCustomerPeriod: 'ever' },
+] as const;
+
+/** Creates the sample pools; pools that already exist are left as they are. Returns the ids created. */
+export async function createSamplePools(api: RuntimeApi): Promise<string[]> {
+  const created: string[] = [];
+  for (const pool of samplePools) {
+    try {
+      await api.request('POST', '/v1/benefit-pools', { json: pool });
+      created.push(pool.id);
+    } catch (error) {
+      if (!(error instanceof RuntimeHttpError && error.status === 409)) throw error;
+    }
+  }
+  return created;
+}

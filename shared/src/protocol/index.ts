@@ -1,0 +1,6 @@
+export * from './counters';
+export * from './experiments';
+export * from './live';
+export * from './metrics';
+export * from './operations';
+export * from './timeseries';

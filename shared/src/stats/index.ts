@@ -1,0 +1,3 @@
+export * from './normal';
+export * from './proportions';
+export * from './sequential';
