@@ -1,4 +1,5 @@
 import {
+  applyProfileUpdate,
   type Channel,
   type Condition,
   compileJourney,
@@ -105,15 +106,6 @@ const scopeOf = (customer: TestCustomer, at: number, properties: Record<string, 
   profile: customer.attributes,
   tags: customer.tags,
 });
-
-function applyProfileUpdate(
-  customer: TestCustomer,
-  update: { set: Record<string, unknown>; addTags: string[]; removeTags: string[] },
-): TestCustomer {
-  const removed = new Set(update.removeTags);
-  const tags = [...new Set([...customer.tags, ...update.addTags])].filter((tag) => !removed.has(tag));
-  return { ...customer, attributes: { ...customer.attributes, ...update.set }, tags };
-}
 
 /** How many events a "wait for event" node needs, or 1 when the node is not one. */
 function requiredCount(document: JourneyDocument, nodeId: string): number {

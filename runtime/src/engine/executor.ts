@@ -1,4 +1,6 @@
 import {
+  applyProfileUpdate,
+  type CustomerProfile,
   currentNodeOf,
   EFFECT_EVENT,
   type EventScope,
@@ -56,10 +58,7 @@ interface InstanceRow {
   entered_at: number;
 }
 
-interface Profile {
-  attributes: Record<string, unknown>;
-  tags: string[];
-}
+type Profile = CustomerProfile;
 
 const finalStatus: Record<string, InstanceStatus> = {
   [FINAL_STATES.completed]: 'completed',
@@ -451,15 +450,6 @@ export class JourneyExecutor {
       tags: profile.tags,
     };
   }
-}
-
-function applyProfileUpdate(
-  profile: Profile,
-  update: { set: Record<string, unknown>; addTags: string[]; removeTags: string[] },
-): Profile {
-  const removed = new Set(update.removeTags);
-  const tags = [...new Set([...profile.tags, ...update.addTags])].filter((tag) => !removed.has(tag));
-  return { attributes: { ...profile.attributes, ...update.set }, tags };
 }
 
 /** A compact, readable record of an action for the instance's "why" trace. */

@@ -1,4 +1,5 @@
 export * from './diff';
 export * from './document';
 export * from './migrate';
+export * from './profile';
 export * from './template';
