@@ -1,6 +1,7 @@
-import { type Condition, evaluateCondition } from '@journey/shared';
+import { type CompiledJourney, type Condition, evaluateCondition, type JourneyDocument } from '@journey/shared';
 import { Cron } from 'croner';
 import type { SqliteHandle } from '../db/client';
+import type { Issue } from '../http-errors';
 import type { JourneyExecutor } from './executor';
 import { MetricBatch } from './metrics';
 import type { LoadedVersion, VersionCache } from './versions';
@@ -21,10 +22,6 @@ interface CustomerRow {
   id: string;
   attributes: string;
   tags: string;
-}
-
-export class UnknownSegmentError extends Error {
-  readonly statusCode = 400;
 }
 
 /**
@@ -66,27 +63,38 @@ export class AudienceEntry {
     };
   }
 
-  /** The condition a segment defines; publishing a journey on an unknown segment is refused. */
+  /** The condition a segment defines (publishing checks the segment exists, see `entryIssues`). */
   segmentCondition(segmentId: string): Condition {
     const row = this.#statements.segment.get(segmentId);
-    if (!row) throw new UnknownSegmentError(`Segment ${segmentId} does not exist; create it before publishing`);
+    if (!row) throw new Error(`Segment ${segmentId} does not exist`);
     return JSON.parse(row.condition) as Condition;
   }
 
-  /** Checks a version can go live (its segment exists, its cron parses); throws a 400 error otherwise. */
-  assertEntryValid(version: Pick<LoadedVersion, 'compiled'>): void {
-    const entry = version.compiled.entry;
-    if (entry.kind === 'segment') this.segmentCondition(entry.segmentId);
-    if (entry.kind === 'schedule') {
-      if (entry.audience && 'segmentId' in entry.audience) this.segmentCondition(entry.audience.segmentId);
-      if (entry.cron) {
-        try {
-          new Cron(entry.cron, { timezone: version.compiled.timezone, paused: true });
-        } catch (error) {
-          throw new UnknownSegmentError(`"${entry.cron}" is not a cron schedule: ${(error as Error).message}`);
-        }
+  /** What stops a draft's entry from working: an unknown segment, a cron that does not parse; with field paths. */
+  entryIssues(document: JourneyDocument, compiled: CompiledJourney): Issue[] {
+    const entry = compiled.entry;
+    const at = `draft.nodes.${document.nodes.findIndex((node) => node.id === compiled.triggerNodeId)}.config`;
+    const unknownSegment = (segmentId: string, path: string): Issue[] =>
+      this.#statements.segment.get(segmentId)
+        ? []
+        : [{ path, message: `segment "${segmentId}" does not exist; create it before publishing` }];
+    if (entry.kind === 'segment') return unknownSegment(entry.segmentId, `${at}.segmentId`);
+    if (entry.kind !== 'schedule') return [];
+    const issues =
+      entry.audience && 'segmentId' in entry.audience
+        ? unknownSegment(entry.audience.segmentId, `${at}.audience.segmentId`)
+        : [];
+    if (entry.cron) {
+      try {
+        new Cron(entry.cron, { timezone: compiled.timezone, paused: true });
+      } catch (error) {
+        issues.push({
+          path: `${at}.cron`,
+          message: `"${entry.cron}" is not a cron schedule: ${(error as Error).message}`,
+        });
       }
     }
+    return issues;
   }
 
   /** Called when a version goes live (publish or resume): queue its segment entry or plan its next scheduled run. */

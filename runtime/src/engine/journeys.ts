@@ -153,7 +153,8 @@ export class JourneyService {
         })),
       );
     }
-    this.audience.assertEntryValid(result);
+    const entryIssues = this.audience.entryIssues(document, result.compiled);
+    if (entryIssues.length > 0) throw new BadRequestError('The trigger cannot start this journey', entryIssues);
     assertNodeMapFits(nodeMap, document);
     return result.compiled;
   }

@@ -105,7 +105,9 @@ describe('entry by segment', () => {
     const app = await startApp();
     const response = await publish(app, journeyWith('ghost', { kind: 'segment', segmentId: 'nope' }));
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ message: expect.stringContaining('Segment nope does not exist') });
+    expect(response.json().issues).toEqual([
+      { path: 'draft.nodes.0.config.segmentId', message: 'segment "nope" does not exist; create it before publishing' },
+    ]);
   });
 });
 
@@ -144,6 +146,8 @@ describe('entry by schedule', () => {
     const app = await startApp();
     const response = await publish(app, journeyWith('bad-cron', { kind: 'schedule', cron: 'every monday' }));
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ message: expect.stringContaining('not a cron schedule') });
+    expect(response.json().issues).toEqual([
+      { path: 'draft.nodes.0.config.cron', message: expect.stringContaining('"every monday" is not a cron schedule') },
+    ]);
   });
 });
