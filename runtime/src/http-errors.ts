@@ -46,3 +46,8 @@ export class ForbiddenError extends Error {
 export class UnsupportedMediaTypeError extends Error {
   readonly statusCode = 415;
 }
+
+/** Thrown when a conditional write (If-Match) names a version the resource has moved on from. */
+export class PreconditionFailedError extends Error {
+  readonly statusCode = 412;
+}

@@ -8,6 +8,8 @@ export type JourneyStatus = 'draft' | 'live' | 'paused' | 'archived';
 
 export interface JourneyRecord {
   id: string;
+  /** Names the draft's content; a save names the revision it edits. */
+  revision: string;
   name: string;
   status: JourneyStatus;
   liveVersion: number | null;
@@ -37,7 +39,9 @@ export const journeysApi = {
   list: () => requestJson<{ journeys: JourneyRecord[] }>('GET', '/v1/journeys').then((body) => body.journeys),
   get: (id: string) => requestJson<JourneyRecord>('GET', path(id)),
   create: (document: JourneyDocument) => requestJson<JourneyRecord>('POST', '/v1/journeys', document),
-  saveDraft: (id: string, document: JourneyDocument) => requestJson<JourneyRecord>('PUT', path(id), document),
+  /** Saves only over the draft last seen (`basedOn`, its `revision`): a draft changed elsewhere is refused with 412. */
+  saveDraft: (id: string, document: JourneyDocument, basedOn?: string) =>
+    requestJson<JourneyRecord>('PUT', path(id), document, basedOn ? { 'if-match': `"${basedOn}"` } : {}),
   /** The runtime records who published from the caller's key or session. */
   publish: (id: string) => requestJson<PublishResult>('POST', path(id, '/publish'), {}),
   versions: (id: string) =>

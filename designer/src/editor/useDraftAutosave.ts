@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
-import { journeyKeys, journeysApi } from '../api/journeys';
+import { type JourneyRecord, journeyKeys, journeysApi } from '../api/journeys';
 import { useJourneyStore } from '../store/journeyStore';
 import { DraftAutosaver, type SaveState } from './draftAutosaver';
 
@@ -33,7 +33,9 @@ export function useDraftAutosave(journeyId: string, enabled: boolean): DraftAuto
         saved: useJourneyStore.getState().document,
         delayMs: AUTOSAVE_DELAY_MS,
         save: async (document) => {
-          queryClient.setQueryData(journeyKeys.detail(journeyId), await journeysApi.saveDraft(journeyId, document));
+          const basedOn = queryClient.getQueryData<JourneyRecord>(journeyKeys.detail(journeyId))?.revision;
+          const saved = await journeysApi.saveDraft(journeyId, document, basedOn);
+          queryClient.setQueryData(journeyKeys.detail(journeyId), saved);
           void queryClient.invalidateQueries({ queryKey: journeyKeys.list() });
         },
       }),

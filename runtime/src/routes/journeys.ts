@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@journey/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { approvalSchema, toApprovalDto } from '../auth/schema';
 import type { JourneyRow, VersionRow } from '../engine/journeys';
-import { errorResponseSchema, NotFoundError } from '../http-errors';
+import { errorResponseSchema, NotFoundError, PreconditionFailedError } from '../http-errors';
 import { principalOf } from '../plugins/auth';
 
 const journeyParams = z.object({ id: z.string().min(1).max(64) });
@@ -12,6 +14,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const journeySchema = z
   .object({
     id: z.string(),
+    revision: z.string().describe('names the draft content; send it as If-Match to save only over it'),
     name: z.string(),
     status: z.enum(['draft', 'live', 'paused', 'archived']),
     liveVersion: z.int().nullable(),
@@ -40,8 +43,15 @@ const problemSchema = z.object({
   severity: z.enum(['error', 'warning']),
 });
 
+/** Names the draft's content: equal drafts share a revision, any change makes a new one. */
+const draftRevision = (row: JourneyRow) =>
+  createHash('sha256').update(canonicalJson(row.draft)).digest('base64url').slice(0, 22);
+/** The draft's revision as an HTTP entity tag, for conditional writes. */
+const draftTag = (row: JourneyRow) => `"${draftRevision(row)}"`;
+
 const toJourneyDto = (row: JourneyRow) => ({
   id: row.id,
+  revision: draftRevision(row),
   name: row.name,
   status: row.status,
   liveVersion: row.liveVersion,
@@ -94,12 +104,15 @@ const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Read a journey and its draft',
+        summary: 'Read a journey and its draft; the ETag names this revision of the draft for a conditional PUT',
         params: journeyParams,
         response: { 200: journeySchema, ...errors },
       },
     },
-    async (request) => toJourneyDto(app.journeys.get(request.params.id)),
+    async (request, reply) => {
+      const journey = app.journeys.get(request.params.id);
+      return reply.header('etag', draftTag(journey)).send(toJourneyDto(journey));
+    },
   );
 
   app.put(
@@ -107,14 +120,24 @@ const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Replace the draft',
+        summary: 'Replace the draft; with If-Match (the ETag last read) a draft changed since is refused with 412',
         params: journeyParams,
+        headers: z.object({ 'if-match': z.string().optional() }),
         body: documentBody,
-        response: { 200: journeySchema, ...errors },
+        response: { 200: journeySchema, 412: errorResponseSchema, ...errors },
       },
     },
-    async (request) =>
-      toJourneyDto(app.journeys.updateDraft(request.params.id, request.body, app.clock.now(), principalOf(request))),
+    async (request, reply) => {
+      const { id } = request.params;
+      const expected = request.headers['if-match'];
+      if (expected !== undefined && expected !== draftTag(app.journeys.get(id))) {
+        throw new PreconditionFailedError(
+          `The draft of ${id} changed since you loaded it (another tab or user saved it); reload to continue`,
+        );
+      }
+      const journey = app.journeys.updateDraft(id, request.body, app.clock.now(), principalOf(request));
+      return reply.header('etag', draftTag(journey)).send(toJourneyDto(journey));
+    },
   );
 
   app.post(
