@@ -2,8 +2,8 @@
  * The runtime under test, as a child process of runtime.bench.ts: the same `buildApp` as src/server.ts,
  * listening on 127.0.0.1 (random port), on the database file and manual-clock start time it is given.
  * Differences from src/server.ts: no request logging and no background timer/outbox loop (timers and messages
- * run only when the bench advances the clock), so each phase measures one kind of work. Authentication is on.
- * The parent controls it over IPC: memory figures, CPU profiling of one phase, shutdown.
+ * run only when the bench advances the clock), so each phase measures one kind of work.
+ * The parent controls it over IPC: memory and CPU figures, CPU profiling of one phase, shutdown.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -13,16 +13,18 @@ import type { ControlReply, ControlRequest } from './protocol';
 
 const databasePath = process.env.BENCH_DB;
 const clockStart = Number(process.env.BENCH_CLOCK_START);
-if (!databasePath || !Number.isFinite(clockStart) || !process.send) {
-  console.error('bench-server is started by runtime.bench.ts (needs BENCH_DB, BENCH_CLOCK_START and an IPC channel)');
+const adminKey = process.env.BENCH_ADMIN_KEY;
+if (!databasePath || !Number.isFinite(clockStart) || !adminKey || !process.send) {
+  console.error('bench-server is started by server-process.ts (BENCH_DB, BENCH_CLOCK_START, BENCH_ADMIN_KEY, IPC)');
   process.exit(1);
 }
 
+// Authentication is on, as in production: the benches send this run's throw-away admin key (REST and socket.io).
 const app = await buildApp({
   databasePath,
   clock: new ManualClock(clockStart),
   pollIntervalMs: 0,
-  auth: { enabled: false },
+  auth: { adminKey },
 });
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 let profiler: Session | undefined;

@@ -1,50 +1,50 @@
 /**
- * Runtime benchmark (issue 4, item 7): `pnpm --filter @journey/runtime bench` prints one JSON document.
- * Options: `-- --customers=N` (default 100000), `-- --profile` (adds V8 CPU profiles of the server per phase).
+ * Runtime benchmark (issue 4, item 7): `pnpm --filter @journey/runtime bench` prints one JSON document (progress
+ * goes to stderr). Options after `--`: `--customers=N` (default 100000), `--profile` (CPU profiles of the server).
  *
- * How to read it (one run on one machine: compare figures within a run, not across machines):
- * - The runtime under test is a child process (bench/bench-server.ts: the app of src/server.ts on 127.0.0.1,
- *   manual clock, no request log, no background loop) on a temporary database file (WAL), so the durable
- *   path is measured. It runs the sample journey credit-card-welcome.
- * - `setup`: customers imported as NDJSON, then one `card_activated` per customer (each enters the journey:
- *   welcome push queued, waits at wait-first-spend with a 60-day timeout timer). `triggerEventsPerSecond`
- *   is the entry path's own rate.
- * - `b_http`: the steady state. Batches of 500 events on 4 keep-alive connections for 15 s after a warm-up,
- *   each reply a 202 after the commit. The mix (workload.ts) mixes, in every batch, spends that match or count,
- *   goal conversions and events the instance ignores; `mix` shows how many moved their instance.
- * - `a_ceiling`: the very events of (b), replayed in this process (one thread) against in-memory snapshots:
- *   `stepJourney` (the executor's call) and bare XState `transition()`. `stepJourneyWithJson` adds the
- *   executor's JSON parse + restoreSnapshot + stringify, i.e. the pure CPU work of the runtime minus HTTP+SQL.
- *   `reusedActorScope` is XState without the throw-away actor `transition()` builds on every call (see
- *   ceiling.ts): how much of the ceiling is XState's per-call setup rather than the journey's own work.
- *   `…PerCpuSecond` figures count CPU time instead of wall time, and so do not depend on what else the machine runs.
- * - `ratio` = b / a.stepJourney. The issue's target is ≥ 0.5: HTTP, validation and the durable commit add
- *   at most as much time per event as XState itself. `ratioCpu` is the same on CPU time: the server's CPU time
- *   per event in (b) against this process's CPU time per event in (a); trust it when `machine.loadAverage` is high.
- * - `c_latency`: single events at 200/s for 10 s, open loop, latency from the scheduled send time to the 202.
- *   Target p99 < 20 ms.
- * - `d_timers`: the outbox is drained first (`outboxDrain`, messages/s of the dispatcher), then the manual clock
- *   jumps 59 days 4 hours, past the 60-day timeouts of the odd customers, whose events all happened a day earlier
- *   (workload.ts): half of all instances (`timersDue`). `timersFiredPerSecond` counts until no due timer is
- *   left. A timeout at wait-first-spend queues a push, one at the weekly habit ends the journey; the same
- *   due-work loop (POST /v1/admin/clock) dispatches the pushes interleaved: `dueWorkSeconds` until all is done.
- * - `e_memory`: the server's RSS (now and peak) holding all customers and instances; heap for comparison.
- * - `profile` (with --profile): top self-time functions and modules of the server per phase; the profiles are
- *   sampled, so a phase runs slower than without --profile and its figures are not comparable.
+ * How to read it. Compare figures within one run, not across machines or runs: this is a shared 2-core machine.
+ * - The runtime under test is a child process (bench-server.ts: the app of src/server.ts on 127.0.0.1, auth on,
+ *   manual clock, no request log, no background loop) on a temporary database file in WAL mode, so the durable
+ *   path is what is measured. It runs the sample journey credit-card-welcome.
+ * - `setup`: customers imported as NDJSON, then one `card_activated` per customer: each enters the journey (welcome
+ *   push queued, a 60-day timeout at wait-first-spend). `triggerEventsPerSecond` is the entry path's rate.
+ * - `b_http`: the steady state: batches of 500 events on 4 keep-alive connections for 15 s after a warm-up, each
+ *   reply a 202 after the commit. Every batch mixes (workload.ts) spends that match or count, goal conversions and
+ *   events the instance ignores; `mix` counts both kinds among the events the ceiling replayed.
+ *   `eventsPerServerCpuSecond` divides by the server's CPU time instead of wall time.
+ * - `a_ceiling`: the very events of (b), replayed in this process against in-memory snapshots (ceiling.ts):
+ *   `stepJourney` (what the executor calls) and bare XState `transition()`; `stepJourneyWithJson` adds the
+ *   executor's JSON parse, restoreSnapshot and stringify; `reusedActorScope` is XState without the throw-away
+ *   actor `transition()` builds on every call, i.e. what a step could cost. `…PerCpuSecond`: on CPU time.
+ * - `ratio` = b / a.stepJourney (target ≥ 0.5: HTTP, validation and the durable commit cost at most as much as
+ *   XState). `ratioCpu` is the same on CPU time on both sides: trust it when `machine.loadAverage…` is high.
+ * - `c_latency`: single events at 200/s for 10 s, open loop, from each scheduled send time to its 202
+ *   (target p99 < 20 ms).
+ * - `d_timers`: the outbox is drained first (`outboxDrain`), then the manual clock jumps 59 days 4 hours, past
+ *   every 60-day timeout of the odd customers (their events all happened a day earlier, workload.ts): half of all
+ *   instances. `timersFiredPerSecond` counts until no due timer is left. A timeout at wait-first-spend queues a
+ *   push, one at the weekly habit ends the journey; the same due-work loop dispatches the pushes interleaved, and
+ *   `dueWorkSeconds` runs until all is done.
+ * - `e_memory`: the server's RSS with every customer and instance loaded, after (b), at the end, and its peak.
+ * - `profile` (--profile only), per phase: the server's top functions and modules by self time, this repository's
+ *   functions by inclusive time (profile-summary.ts), and the .cpuprofile file (Chrome DevTools opens it).
+ *   Profiling slows the server down: take the figures from a run without it.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { JourneyDocument } from '@journey/shared';
 import BetterSqlite3 from 'better-sqlite3';
 import { type CeilingResult, type CeilingVariant, measureCeiling } from './ceiling';
 import { batches, LoadClient } from './http-load';
-import { type SelfTime, summarizeProfile } from './profile-summary';
+import { summarizeProfile } from './profile-summary';
 import { ServerProcess } from './server-process';
 import {
   CLOCK_START,
   customerFile,
+  type EventBody,
   loadJourney,
   MAX_ROUNDS,
   steadyEvent,
@@ -57,22 +57,25 @@ const CUSTOMERS = Number(args.find((arg) => arg.startsWith('--customers='))?.spl
 const PROFILE = args.includes('--profile');
 const BATCH_SIZE = 500;
 const CONNECTIONS = 4;
-const WARMUP_EVENTS = 20_000;
-/** Entering customers is the runtime's slowest path; past this the run goes on with those who entered. */
+/** Entering customers is the slowest path; past this the run goes on with the customers who entered. */
 const TRIGGER_MAX_SECONDS = 100;
+const WARMUP_EVENTS = 20_000;
 const STEADY_SECONDS = 15;
 const LATENCY_RATE = 200;
 const LATENCY_SECONDS = 10;
-/**
- * The ceiling replays every n-th customer, so that about CEILING_EVENTS of (b)'s events are timed; n is odd, so
- * prime to the mix's length (4) and the mix keeps its proportions.
- */
+/** About this many of (b)'s events are timed per ceiling run: every n-th customer, n odd (prime to the mix's 4). */
 const CEILING_EVENTS = 10_000;
-const ceilingStride = (steadyEvents: number) => 2 * Math.floor(steadyEvents / CEILING_EVENTS / 2) + 1;
-const CEILING_REPETITIONS = 3;
+const CEILING_RUNS = 3;
+const CEILING_VARIANTS: readonly CeilingVariant[] = [
+  'stepJourney',
+  'bareTransition',
+  'stepJourneyWithJson',
+  'reusedActorScope',
+];
 
 const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
 const megabytes = (bytes = 0) => round(bytes / 2 ** 20, 1);
+const perSecond = (count: number, seconds: number) => (seconds > 0 ? Math.round(count / seconds) : 0);
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 function percentile(values: readonly number[], fraction: number): number {
@@ -90,20 +93,168 @@ function gitRevision(): string {
   }
 }
 
-/** Runs `phase` with the server's CPU profiler on when --profile is given; keeps the summary. */
-async function profiled<Result>(
-  server: ServerProcess,
-  name: string,
-  profiles: Record<string, { file: string; functions: SelfTime[]; modules: SelfTime[] }>,
-  phase: () => Promise<Result>,
-): Promise<Result> {
-  if (!PROFILE) return phase();
-  const file = join(tmpdir(), `journey-bench-${process.pid}-${name}.cpuprofile`);
-  await server.send({ command: 'profileStart' });
-  const result = await phase();
-  await server.send({ command: 'profileStop', file });
-  profiles[name] = { file, ...summarizeProfile(file, 20) };
-  return result;
+type ProfileSummaries = Record<string, { file: string } & ReturnType<typeof summarizeProfile>>;
+
+/** One run: the server, the client and what the phases hand to each other. */
+class Run {
+  readonly profiles: ProfileSummaries = {};
+
+  constructor(
+    readonly server: ServerProcess,
+    readonly http: LoadClient,
+    readonly databasePath: string,
+  ) {}
+
+  /** Runs `phase` with the server's CPU profiler on when --profile is given, and keeps the summary. */
+  async profiled<Result>(name: string, phase: () => Promise<Result>): Promise<Result> {
+    if (!PROFILE) return phase();
+    const file = join(tmpdir(), `journey-bench-${process.pid}-${name}.cpuprofile`);
+    await this.server.send({ command: 'profileStart' });
+    const result = await phase();
+    await this.server.send({ command: 'profileStop', file });
+    this.profiles[name] = { file, ...summarizeProfile(file, 20) };
+    return result;
+  }
+
+  /** Pools with ample budget, the journey, the customers (NDJSON import), then one trigger event each. */
+  async setUp(journey: JourneyDocument) {
+    const { http } = this;
+    for (const pool of ['welcome-coupons', 'weekly-bonus-coupon']) {
+      await http.expect(201, 'POST', '/v1/benefit-pools', JSON.stringify({ id: pool, name: pool, budget: 1e9 }));
+    }
+    await http.expect(201, 'POST', '/v1/journeys', JSON.stringify(journey));
+    await http.expect(201, 'POST', `/v1/journeys/${journey.id}/publish`, '{}');
+
+    const started = performance.now();
+    const file = customerFile(CUSTOMERS);
+    const reply = await http.expect(200, 'POST', '/v1/customers/import?idColumn=id', file, 'application/x-ndjson');
+    const importSeconds = (performance.now() - started) / 1000;
+    const { imported } = JSON.parse(reply) as { imported: number };
+    if (imported !== CUSTOMERS)
+      throw new Error(`imported ${imported} of ${CUSTOMERS} customers: ${reply.slice(0, 300)}`);
+    log(`imported ${CUSTOMERS} customers in ${importSeconds.toFixed(1)} s; entering them into ${journey.id}`);
+
+    const triggers = batches(triggerEvent, 0, CUSTOMERS, BATCH_SIZE);
+    const progress = setInterval(() => log(`trigger events sent: ${triggers.position()}/${CUSTOMERS}`), 10_000);
+    const deadline = performance.now() + TRIGGER_MAX_SECONDS * 1000;
+    const entry = await this.profiled('trigger', () => http.postBatches(triggers, CONNECTIONS, deadline)).finally(() =>
+      clearInterval(progress),
+    );
+    if (entry.events < CUSTOMERS) log(`entry cut short after ${TRIGGER_MAX_SECONDS} s: ${entry.events} entered`);
+    return {
+      customers: CUSTOMERS,
+      importSeconds: round(importSeconds, 1),
+      customersImportedPerSecond: perSecond(CUSTOMERS, importSeconds),
+      /** Customers with an instance: the ones the rest of the run sends events for. */
+      customersWithInstances: entry.events,
+      triggerSeconds: round(entry.seconds, 1),
+      triggerEventsPerSecond: perSecond(entry.events, entry.seconds),
+      ...(entry.events < CUSTOMERS ? { triggerCutShortAfterSeconds: TRIGGER_MAX_SECONDS } : {}),
+    };
+  }
+
+  /** (b) A warm-up, then batches for STEADY_SECONDS, bounded so that no instance finishes its journey. */
+  async steadyState(event: (index: number) => EventBody, population: number) {
+    const warmupEvents = Math.min(WARMUP_EVENTS, population);
+    const limit = MAX_ROUNDS * population - LATENCY_RATE * LATENCY_SECONDS;
+    await this.http.postBatches(batches(event, 0, warmupEvents, BATCH_SIZE), CONNECTIONS);
+    const source = batches(event, warmupEvents, limit, BATCH_SIZE);
+    const before = await this.server.send({ command: 'usage' });
+    const deadline = performance.now() + STEADY_SECONDS * 1000;
+    const sent = await this.profiled('steady', () => this.http.postBatches(source, CONNECTIONS, deadline));
+    const after = await this.server.send({ command: 'usage' });
+    const serverCpuSeconds = ((after.cpuMicros ?? 0) - (before.cpuMicros ?? 0)) / 1e6;
+    return { ...sent, warmupEvents, end: warmupEvents + sent.events, serverCpuSeconds, usage: after };
+  }
+
+  /** (c) Single events at LATENCY_RATE, open loop. */
+  async latency(event: (sent: number) => EventBody) {
+    const total = LATENCY_RATE * LATENCY_SECONDS;
+    const { latencies, seconds } = await this.profiled('single', () => this.http.paced(event, LATENCY_RATE, total));
+    return {
+      events: latencies.length,
+      ratePerSecond: LATENCY_RATE,
+      achievedPerSecond: perSecond(latencies.length, seconds),
+      p50Ms: percentile(latencies, 0.5),
+      p90Ms: percentile(latencies, 0.9),
+      p99Ms: percentile(latencies, 0.99),
+      maxMs: percentile(latencies, 1),
+    };
+  }
+
+  /** (d) Drains the outbox, then moves the manual clock past half of the timers; counts from the database file. */
+  async timers() {
+    const reader = new BetterSqlite3(this.databasePath, { readonly: true });
+    const count = (sql: string, ...params: number[]) => (reader.prepare(sql).get(...params) as { n: number }).n;
+    const advance = (to: number) =>
+      this.http.expect(200, 'POST', '/v1/admin/clock', JSON.stringify({ to: new Date(to).toISOString() }));
+    try {
+      const pending = count("SELECT COUNT(*) AS n FROM messages WHERE status = 'pending'");
+      let started = performance.now();
+      await this.profiled('outbox', () => advance(CLOCK_START + 1_000));
+      const drainSeconds = (performance.now() - started) / 1000;
+
+      const dueSql = 'SELECT COUNT(*) AS n FROM timers WHERE due_at <= ?';
+      const due = count(dueSql, TIMERS_TARGET);
+      const messagesBefore = count('SELECT COUNT(*) AS n FROM messages');
+      started = performance.now();
+      // The timers are done when none is due any more; the request returns once their pushes are sent too.
+      let timersSeconds = 0;
+      const watch = setInterval(() => {
+        if (timersSeconds === 0 && count(dueSql, TIMERS_TARGET) === 0) {
+          timersSeconds = (performance.now() - started) / 1000;
+        }
+      }, 25);
+      await this.profiled('timers', () => advance(TIMERS_TARGET)).finally(() => clearInterval(watch));
+      const dueWorkSeconds = (performance.now() - started) / 1000;
+      if (timersSeconds === 0) timersSeconds = dueWorkSeconds;
+      const left = count(dueSql, TIMERS_TARGET);
+      return {
+        outboxDrain: {
+          messages: pending,
+          seconds: round(drainSeconds, 1),
+          messagesPerSecond: perSecond(pending, drainSeconds),
+        },
+        timersDue: due,
+        timersLeft: left,
+        timersSeconds: round(timersSeconds, 1),
+        timersFiredPerSecond: perSecond(due - left, timersSeconds),
+        messagesQueuedByTimers: count('SELECT COUNT(*) AS n FROM messages') - messagesBefore,
+        dueWorkSeconds: round(dueWorkSeconds, 1),
+      };
+    } finally {
+      reader.close();
+    }
+  }
+}
+
+/** (a) Every ceiling variant on (b)'s events, interleaved, CEILING_RUNS times; medians. */
+function ceiling(journey: JourneyDocument, population: number, steady: { warmupEvents: number; end: number }) {
+  const stride = 2 * Math.floor((steady.end - steady.warmupEvents) / CEILING_EVENTS / 2) + 1;
+  const runs = new Map<CeilingVariant, CeilingResult[]>(CEILING_VARIANTS.map((variant) => [variant, []]));
+  for (let run = 0; run < CEILING_RUNS; run++) {
+    for (const variant of CEILING_VARIANTS) {
+      runs.get(variant)!.push(measureCeiling(journey, variant, population, steady.warmupEvents, steady.end, stride));
+    }
+  }
+  const median = (variant: CeilingVariant, figure: 'eventsPerSecond' | 'eventsPerCpuSecond') =>
+    percentile(
+      runs.get(variant)!.map((result) => result[figure]),
+      0.5,
+    );
+  const first = runs.get('stepJourney')![0]!;
+  return {
+    stepJourneyEventsPerSecond: median('stepJourney', 'eventsPerSecond'),
+    bareTransitionEventsPerSecond: median('bareTransition', 'eventsPerSecond'),
+    stepJourneyWithJsonEventsPerSecond: median('stepJourneyWithJson', 'eventsPerSecond'),
+    reusedActorScopeEventsPerSecond: median('reusedActorScope', 'eventsPerSecond'),
+    stepJourneyEventsPerCpuSecond: median('stepJourney', 'eventsPerCpuSecond'),
+    bareTransitionEventsPerCpuSecond: median('bareTransition', 'eventsPerCpuSecond'),
+    eventsReplayed: first.events,
+    customerStride: stride,
+    runs: CEILING_RUNS,
+    mix: { movedInstance: first.moved, ignoredByInstance: first.ignored },
+  };
 }
 
 async function main(): Promise<void> {
@@ -114,195 +265,72 @@ async function main(): Promise<void> {
   // A throw-away admin key for this run's temporary database only.
   const adminKey = `jk_${randomBytes(32).toString('base64url')}`;
   const server = new ServerProcess(databasePath, CLOCK_START, adminKey);
-  const profiles: Parameters<typeof profiled>[2] = {};
-  let client: LoadClient | undefined;
+  let http: LoadClient | undefined;
   try {
-    client = new LoadClient(await server.address, adminKey);
-    const http = client;
+    http = new LoadClient(await server.address, adminKey);
+    const run = new Run(server, http, databasePath);
     const journey = loadJourney();
 
-    // Setup: benefit pools with ample budget, the journey, the customers, one trigger event each.
-    for (const pool of ['welcome-coupons', 'weekly-bonus-coupon']) {
-      await http.expect(201, 'POST', '/v1/benefit-pools', JSON.stringify({ id: pool, name: pool, budget: 1e9 }));
-    }
-    await http.expect(201, 'POST', '/v1/journeys', JSON.stringify(journey));
-    await http.expect(201, 'POST', `/v1/journeys/${journey.id}/publish`, '{}');
-    let started = performance.now();
-    const imported = JSON.parse(
-      await http.expect(
-        200,
-        'POST',
-        '/v1/customers/import?idColumn=id',
-        customerFile(CUSTOMERS),
-        'application/x-ndjson',
-      ),
-    ) as { imported: number };
-    const importSeconds = (performance.now() - started) / 1000;
-    if (imported.imported !== CUSTOMERS) throw new Error(`import: ${JSON.stringify(imported).slice(0, 300)}`);
-    log(`imported ${CUSTOMERS} customers in ${importSeconds.toFixed(1)} s; entering them into ${journey.id}`);
-
-    // Entry is bounded in time: if it is cut short, the rest of the run uses the customers who entered.
-    const triggers = batches(triggerEvent, 0, CUSTOMERS, BATCH_SIZE);
-    const progress = setInterval(() => log(`trigger events sent: ${triggers.position()}/${CUSTOMERS}`), 10_000);
-    const triggerDeadline = performance.now() + TRIGGER_MAX_SECONDS * 1000;
-    const entry = await profiled(server, 'trigger', profiles, () =>
-      http.postBatches(triggers, CONNECTIONS, triggerDeadline),
-    ).finally(() => clearInterval(progress));
-    const population = entry.events;
-    if (population < CUSTOMERS) log(`entry cut short after ${TRIGGER_MAX_SECONDS} s: ${population} customers entered`);
-    const usageLoaded = await server.send({ command: 'usage' });
-
-    // (b) warm-up, then the steady state for STEADY_SECONDS (bounded so that no instance finishes).
-    log('steady state');
-    const warmupEvents = Math.min(WARMUP_EVENTS, population);
-    const steadyLimit = MAX_ROUNDS * population - LATENCY_RATE * LATENCY_SECONDS;
+    const setup = await run.setUp(journey);
+    const population = setup.customersWithInstances;
+    const loaded = await server.send({ command: 'usage' });
     const event = (index: number) => steadyEvent(index, population);
-    await http.postBatches(batches(event, 0, warmupEvents, BATCH_SIZE), CONNECTIONS);
-    const steadySource = batches(event, warmupEvents, steadyLimit, BATCH_SIZE);
-    const deadline = performance.now() + STEADY_SECONDS * 1000;
-    const usageBefore = await server.send({ command: 'usage' });
-    const steady = await profiled(server, 'steady', profiles, () =>
-      http.postBatches(steadySource, CONNECTIONS, deadline),
-    );
-    const usageSteady = await server.send({ command: 'usage' });
-    const steadyEnd = warmupEvents + steady.events;
-    const serverCpuSeconds = ((usageSteady.cpuMicros ?? 0) - (usageBefore.cpuMicros ?? 0)) / 1e6;
-
-    // (c) single events at a fixed rate, continuing the same stream.
+    log('steady state');
+    const steady = await run.steadyState(event, population);
     log('single events at a fixed rate');
-    const paced = await profiled(server, 'single', profiles, () =>
-      http.paced((sent) => event(steadyEnd + sent), LATENCY_RATE, LATENCY_RATE * LATENCY_SECONDS),
-    );
-
-    // (d) drain the outbox, then jump past every timer.
+    const latency = await run.latency((sent) => event(steady.end + sent));
     log('timers');
-    const reader = new BetterSqlite3(databasePath, { readonly: true });
-    const count = (sql: string, ...params: number[]) => (reader.prepare(sql).get(...params) as { n: number }).n;
-    const pendingMessages = count("SELECT COUNT(*) AS n FROM messages WHERE status = 'pending'");
-    const advance = (to: number) =>
-      http.expect(200, 'POST', '/v1/admin/clock', JSON.stringify({ to: new Date(to).toISOString() }));
-    started = performance.now();
-    await profiled(server, 'outbox', profiles, () => advance(CLOCK_START + 1_000));
-    const drainSeconds = (performance.now() - started) / 1000;
-    const target = TIMERS_TARGET;
-    const dueSql = 'SELECT COUNT(*) AS n FROM timers WHERE due_at <= ?';
-    const timersDue = count(dueSql, target);
-    const messagesBefore = count('SELECT COUNT(*) AS n FROM messages');
-    started = performance.now();
-    let timersSeconds = 0;
-    const watch = setInterval(() => {
-      if (timersSeconds === 0 && count(dueSql, target) === 0) timersSeconds = (performance.now() - started) / 1000;
-    }, 25);
-    await profiled(server, 'timers', profiles, () => advance(target));
-    const dueWorkSeconds = (performance.now() - started) / 1000;
-    clearInterval(watch);
-    if (timersSeconds === 0) timersSeconds = dueWorkSeconds;
-    const timersLeft = count(dueSql, target);
-    const messagesQueued = count('SELECT COUNT(*) AS n FROM messages') - messagesBefore;
-    reader.close();
-    const usage = await server.send({ command: 'usage' });
+    const timers = await run.timers();
+    const end = await server.send({ command: 'usage' });
     await server.close();
-
-    // (a) the ceiling on the events of (b), with the server stopped; variants interleaved, median of 3 runs each.
+    // With the server stopped, so that the replay has a core to itself.
     log('transition ceiling');
-    const variants = ['stepJourney', 'bareTransition', 'stepJourneyWithJson', 'reusedActorScope'] as const;
-    const runs = new Map<CeilingVariant, CeilingResult[]>(variants.map((variant) => [variant, []]));
-    for (let repetition = 0; repetition < CEILING_REPETITIONS; repetition++) {
-      for (const variant of variants) {
-        runs
-          .get(variant)!
-          .push(measureCeiling(journey, variant, population, warmupEvents, steadyEnd, ceilingStride(steady.events)));
-      }
-    }
-    const median = (variant: CeilingVariant, figure: 'eventsPerSecond' | 'eventsPerCpuSecond') =>
-      percentile(
-        runs.get(variant)!.map((run) => run[figure]),
-        0.5,
-      );
-    const viaStep = runs.get('stepJourney')![0]!;
+    const { mix, ...a } = ceiling(journey, population, steady);
 
-    const eventsPerSecond = Math.round(steady.events / steady.seconds);
-    const eventsPerServerCpuSecond = Math.round(steady.events / serverCpuSeconds);
-    const ratio = round(eventsPerSecond / median('stepJourney', 'eventsPerSecond'), 3);
-    const p99Ms = percentile(paced.latencies, 0.99);
+    const eventsPerSecond = perSecond(steady.events, steady.seconds);
+    const eventsPerServerCpuSecond = perSecond(steady.events, steady.serverCpuSeconds);
+    const ratio = round(eventsPerSecond / a.stepJourneyEventsPerSecond, 3);
     const result = {
       revision: gitRevision(),
       journey: journey.id,
-      server: 'child process on 127.0.0.1 (bench/bench-server.ts = buildApp of src/server.ts, manual clock)',
+      server: 'child process on 127.0.0.1 (bench-server.ts: buildApp of src/server.ts, auth on, manual clock)',
       database: 'temporary file, WAL, synchronous=NORMAL',
-      setup: {
-        customers: CUSTOMERS,
-        importSeconds: round(importSeconds, 1),
-        customersImportedPerSecond: Math.round(CUSTOMERS / importSeconds),
-        customersWithInstances: population,
-        triggerSeconds: round(entry.seconds, 1),
-        triggerEventsPerSecond: Math.round(entry.events / entry.seconds),
-        ...(population < CUSTOMERS ? { triggerCutShortAfterSeconds: TRIGGER_MAX_SECONDS } : {}),
-      },
-      a_ceiling: {
-        stepJourneyEventsPerSecond: median('stepJourney', 'eventsPerSecond'),
-        bareTransitionEventsPerSecond: median('bareTransition', 'eventsPerSecond'),
-        stepJourneyWithJsonEventsPerSecond: median('stepJourneyWithJson', 'eventsPerSecond'),
-        reusedActorScopeEventsPerSecond: median('reusedActorScope', 'eventsPerSecond'),
-        stepJourneyEventsPerCpuSecond: median('stepJourney', 'eventsPerCpuSecond'),
-        eventsReplayed: viaStep.events,
-        customerStride: ceilingStride(steady.events),
-        runs: CEILING_REPETITIONS,
-      },
+      setup,
+      a_ceiling: a,
       b_http: {
         eventsPerSecond,
         events: steady.events,
         seconds: round(steady.seconds, 1),
         batchSize: BATCH_SIZE,
         connections: CONNECTIONS,
-        serverCpuSeconds: round(serverCpuSeconds, 1),
+        serverCpuSeconds: round(steady.serverCpuSeconds, 1),
         eventsPerServerCpuSecond,
-        mix: { movedInstance: viaStep.moved, ignoredByInstance: viaStep.ignored, ofReplayed: viaStep.events },
+        mix,
       },
       ratio,
-      ratioVsBareTransition: round(eventsPerSecond / median('bareTransition', 'eventsPerSecond'), 3),
-      ratioCpu: round(eventsPerServerCpuSecond / median('stepJourney', 'eventsPerCpuSecond'), 3),
-      c_latency: {
-        events: paced.latencies.length,
-        ratePerSecond: LATENCY_RATE,
-        achievedPerSecond: Math.round(paced.latencies.length / paced.seconds),
-        p50Ms: percentile(paced.latencies, 0.5),
-        p90Ms: percentile(paced.latencies, 0.9),
-        p99Ms,
-        maxMs: percentile(paced.latencies, 1),
-      },
-      d_timers: {
-        outboxDrain: {
-          messages: pendingMessages,
-          seconds: round(drainSeconds, 1),
-          messagesPerSecond: Math.round(pendingMessages / drainSeconds),
-        },
-        timersDue,
-        timersLeft,
-        timersSeconds: round(timersSeconds, 1),
-        timersFiredPerSecond: timersSeconds > 0 ? Math.round((timersDue - timersLeft) / timersSeconds) : 0,
-        messagesQueuedByTimers: messagesQueued,
-        dueWorkSeconds: round(dueWorkSeconds, 1),
-      },
+      ratioVsBareTransition: round(eventsPerSecond / a.bareTransitionEventsPerSecond, 3),
+      ratioCpu: round(eventsPerServerCpuSecond / a.stepJourneyEventsPerCpuSecond, 3),
+      c_latency: latency,
+      d_timers: timers,
       e_memory: {
-        serverRssMbLoaded: megabytes(usageLoaded.rss),
-        serverRssMbAfterSteadyState: megabytes(usageSteady.rss),
-        serverRssMbEnd: megabytes(usage.rss),
-        serverPeakRssMb: megabytes(usage.maxRss),
-        serverHeapUsedMbEnd: megabytes(usage.heapUsed),
+        serverRssMbLoaded: megabytes(loaded.rss),
+        serverRssMbAfterSteadyState: megabytes(steady.usage.rss),
+        serverRssMbEnd: megabytes(end.rss),
+        serverPeakRssMb: megabytes(end.maxRss),
+        serverHeapUsedMbEnd: megabytes(end.heapUsed),
       },
       machine: {
         cpus: cpus().length,
         loadAverage1mAtStart: loadAtStart,
         loadAverage1mAtEnd: round(loadavg()[0] ?? 0, 2),
       },
-      targets: { ratioAtLeastHalf: ratio >= 0.5, p99Below20Ms: p99Ms < 20 },
-      ...(PROFILE ? { profile: profiles } : {}),
+      targets: { ratioAtLeastHalf: ratio >= 0.5, p99Below20Ms: latency.p99Ms < 20 },
+      ...(PROFILE ? { profile: run.profiles } : {}),
       totalSeconds: round((performance.now() - runStarted) / 1000),
     };
     console.log(JSON.stringify(result, null, 2));
   } finally {
-    client?.close();
+    http?.close();
     server.kill();
     rmSync(directory, { recursive: true, force: true });
   }

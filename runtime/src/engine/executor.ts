@@ -146,11 +146,16 @@ export class JourneyExecutor {
   handleEvents(events: readonly IncomingEvent[]): void {
     const metrics = new MetricBatch();
     for (const event of events) {
-      const profile = this.#profile(event.customerId);
+      // Read the profile only for an event some instance or trigger reacts to.
+      let profile: Profile | undefined;
+      const profileOf = () => {
+        profile ??= this.#profile(event.customerId);
+        return profile;
+      };
       for (const row of this.#statements.activeInstances.all(event.customerId)) {
         const version = this.#versions.get(row.journey_id, row.version);
-        if (!version.listensTo.has(event.type)) continue;
-        const scope = this.#scope(profile, event.timestamp, event.properties);
+        if (!version.listens(row.node, event.type)) continue;
+        const scope = this.#scope(profileOf(), event.timestamp, event.properties);
         this.#advance(
           row,
           version,
@@ -159,7 +164,7 @@ export class JourneyExecutor {
           metrics,
         );
       }
-      this.#enter(event, profile, metrics);
+      this.#enter(event, profileOf, metrics);
     }
     this.flushMetrics(metrics);
   }
@@ -244,11 +249,11 @@ export class JourneyExecutor {
     return { at, properties, profile: profile.attributes, tags: profile.tags };
   }
 
-  #enter(event: IncomingEvent, profile: Profile, metrics: MetricBatch): void {
+  #enter(event: IncomingEvent, profileOf: () => Profile, metrics: MetricBatch): void {
     for (const version of this.#versions.live()) {
       const entry = version.compiled.entry;
       if (entry.kind !== 'event' || entry.event !== event.type) continue;
-      const scope = this.#scope(profile, event.timestamp, event.properties);
+      const scope = this.#scope(profileOf(), event.timestamp, event.properties);
       if (
         entry.where &&
         !evaluateCondition(entry.where, { profile: scope.profile, tags: scope.tags, event: scope }).value

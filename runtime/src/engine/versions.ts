@@ -1,4 +1,10 @@
-import { type CompiledJourney, createJourneyMachine, type JourneyDocument, type JourneyMachine } from '@journey/shared';
+import {
+  type CompiledJourney,
+  createJourneyMachine,
+  eventListeners,
+  type JourneyDocument,
+  type JourneyMachine,
+} from '@journey/shared';
 import type { SqliteHandle } from '../db/client';
 
 /** A published journey version, ready to execute. */
@@ -8,8 +14,8 @@ export interface LoadedVersion {
   document: JourneyDocument;
   compiled: CompiledJourney;
   machine: JourneyMachine;
-  /** Every event type any state of the machine reacts to; others skip the instance without a transition. */
-  listensTo: ReadonlySet<string>;
+  /** Whether an instance at `nodeId` reacts to events of `eventType`; others skip it without a transition. */
+  listens: (nodeId: string, eventType: string) => boolean;
   nodeTypes: ReadonlyMap<string, string>;
 }
 
@@ -18,16 +24,6 @@ interface VersionRow {
   version: number;
   document: string;
   compiled: string;
-}
-
-function eventTypesOf(document: JourneyDocument): Set<string> {
-  const types = new Set<string>();
-  for (const node of document.nodes) {
-    if (node.type === 'waitForEvent' && typeof node.config.event === 'string') types.add(node.config.event);
-  }
-  if (document.settings.goal) types.add(document.settings.goal.event);
-  if (document.settings.exitWhen) types.add(document.settings.exitWhen.event);
-  return types;
 }
 
 /**
@@ -62,7 +58,7 @@ export class VersionCache {
       document,
       compiled,
       machine: createJourneyMachine(compiled),
-      listensTo: eventTypesOf(document),
+      listens: eventListeners(compiled),
       nodeTypes: new Map(document.nodes.map((node) => [node.id, node.type])),
     };
     this.#byKey.set(key, loaded);

@@ -1,7 +1,7 @@
 import type { Channel, RoiFigures, RoiReportDto } from '@journey/shared';
 import { inArray } from 'drizzle-orm';
 import type { Database, SqliteHandle } from '../db/client';
-import { benefitPools, conversionRevenue, unitCosts } from '../db/schema';
+import { benefitPools, unitCosts } from '../db/schema';
 import type { Conversion } from '../engine/executor';
 import { BadRequestError } from '../http-errors';
 import { ratio } from './ratio';
@@ -58,11 +58,16 @@ const TOTALS = `COUNT(*) AS instances, TOTAL(messages) AS messagesSent, TOTAL(be
 /** Unit costs, revenue recorded at conversion, and what a journey cost against what it earned. */
 export class RoiService {
   readonly #report;
+  // Prepared once: recording runs inside the executor's transaction for every conversion.
+  readonly #recordRevenue;
 
   constructor(
     private readonly db: Database,
     sqlite: SqliteHandle,
   ) {
+    this.#recordRevenue = sqlite.prepare<[number, number, number]>(
+      'INSERT INTO conversion_revenue (instance_id, amount, converted_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    );
     this.#report = sqlite.prepare<{ journeyId: string; version: number | null }, TotalsRow>(
       `WITH ${PER_INSTANCE}
        SELECT 'total' AS level, NULL AS version, NULL AS node, NULL AS variant, ${TOTALS} FROM per_instance
@@ -115,7 +120,7 @@ export class RoiService {
   /** Keeps the goal event's `amount` (0 without a numeric one) as the instance's revenue; the first conversion counts. */
   recordRevenue({ instanceId, at, properties }: Conversion): void {
     const amount = typeof properties.amount === 'number' && Number.isFinite(properties.amount) ? properties.amount : 0;
-    this.db.insert(conversionRevenue).values({ instanceId, amount, convertedAt: at }).onConflictDoNothing().run();
+    this.#recordRevenue.run(instanceId, amount, at);
   }
 
   /** Cost, conversions and revenue of a journey (`version` null: all versions), per version and per split variant. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JourneyDriver } from '../../test/driver';
 import { DAY, journey, MONDAY_10AM_SHANGHAI } from '../../test/journeys';
-import { compileJourney } from './compile';
+import { compileJourney, eventListeners } from './compile';
 import { createJourneyMachine } from './machine';
 import { persistSnapshot, restoreSnapshot, stepJourney } from './step';
 
@@ -38,6 +38,32 @@ describe('compileJourney', () => {
     expect(flow?.states?.w?.after?.['wait.w']?.[0]).toMatchObject({ target: 'x', actions: [{ type: 'traverse' }] });
     expect(flow?.states?.w?.entry).toEqual([{ type: 'enterNode', params: { nodeId: 'w', nodeType: 'wait' } }]);
   });
+});
+
+it('tells which events can move an instance at each node', () => {
+  const result = compileJourney(
+    journey(
+      [
+        ['t', 'trigger', onLogin],
+        ['w', 'waitForEvent', { event: 'card_transaction', within: 'P7D' }],
+        ['m', 'message', sms],
+        ['x', 'exit', {}],
+      ],
+      [
+        ['t', 'next', 'w'],
+        ['w', 'matched', 'm'],
+        ['w', 'timeout', 'x'],
+        ['m', 'sent', 'x'],
+      ],
+      { exitWhen: { event: 'account_closed' } },
+    ),
+  );
+  if (!result.ok) throw new Error('expected a valid journey');
+  const listens = eventListeners(result.compiled);
+  expect(listens('w', 'card_transaction')).toBe(true);
+  expect(listens('m', 'card_transaction')).toBe(false);
+  expect(listens('m', 'account_closed')).toBe(true);
+  expect(listens('w', 'app_login')).toBe(false);
 });
 
 describe('node types', () => {

@@ -313,3 +313,22 @@ export function currentNodeOf(value: unknown): string {
   if (typeof flow !== 'string') throw new Error(`not a journey state value: ${JSON.stringify(value)}`);
   return flow;
 }
+
+/**
+ * Which behavioural events can change an instance standing at a node: those its state handles, plus the
+ * goal and exit-when events that apply everywhere. Read from the compiled config itself, so the runtime
+ * can skip restoring and stepping an instance for an event it would ignore.
+ */
+export function eventListeners(compiled: CompiledJourney): (nodeId: string, eventType: string) => boolean {
+  const active = compiled.config.states?.[ACTIVE];
+  const everywhere = new Set(
+    Object.values(active?.states?.[WATCH]?.states ?? {}).flatMap((state) => Object.keys(state.on ?? {})),
+  );
+  const byNode = new Map(
+    Object.entries(active?.states?.[FLOW]?.states ?? {}).map(([nodeId, state]) => [
+      nodeId,
+      new Set(Object.keys(state.on ?? {})),
+    ]),
+  );
+  return (nodeId, eventType) => everywhere.has(eventType) || (byNode.get(nodeId)?.has(eventType) ?? false);
+}

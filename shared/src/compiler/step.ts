@@ -1,4 +1,4 @@
-import { initialTransition, type SnapshotFrom, transition } from 'xstate';
+import { type ActorScope, createActor, type EventObject, type SnapshotFrom } from 'xstate';
 import type { JourneyMachine } from './machine';
 import type { JourneyAction, JourneyActionType, JourneyEvent, JourneyInput } from './types';
 
@@ -53,16 +53,51 @@ function collect(snapshot: JourneySnapshot, executable: readonly ExecutableActio
   return result;
 }
 
+type JourneyScope = ActorScope<JourneySnapshot, EventObject> & { actionExecutor: (action: ExecutableAction) => void };
+
+const scopes = new WeakMap<JourneyMachine, JourneyScope>();
+
+/**
+ * An inert actor scope per machine, built once. XState's own `transition()` builds a throw-away actor on
+ * every call, which computes (and here fails) an initial state each time: three quarters of a step's cost.
+ * This is the same inert scope `transition()` uses, reused; the tests pin equal results.
+ */
+function scopeOf(machine: JourneyMachine): JourneyScope {
+  let scope = scopes.get(machine);
+  if (!scope) {
+    const self = createActor(machine, { input: { customerId: '', journeyId: '', at: 0, profile: {}, tags: [] } });
+    scope = {
+      self,
+      system: self.system,
+      id: '',
+      sessionId: '',
+      defer: () => {},
+      emit: () => {},
+      logger: () => {},
+      stopChild: () => {},
+      actionExecutor: () => {},
+    } as unknown as JourneyScope;
+    scopes.set(machine, scope);
+  }
+  return scope;
+}
+
+/** Runs one pure step, gathering the actions XState would execute instead of executing them. */
+function run(machine: JourneyMachine, step: (scope: JourneyScope) => JourneySnapshot): StepResult {
+  const scope = scopeOf(machine);
+  const executable: ExecutableAction[] = [];
+  scope.actionExecutor = (action) => executable.push(action);
+  return collect(step(scope), executable);
+}
+
 /** Enters a customer into the journey: the initial snapshot and what entering did. Pure. */
 export function startJourney(machine: JourneyMachine, input: JourneyInput): StepResult {
-  const [snapshot, actions] = initialTransition(machine, input);
-  return collect(snapshot, actions);
+  return run(machine, (scope) => machine.getInitialSnapshot(scope, input));
 }
 
 /** Moves an instance forward by one event (behavioural, timer or effect result). Pure. */
 export function stepJourney(machine: JourneyMachine, snapshot: JourneySnapshot, event: JourneyEvent): StepResult {
-  const [next, actions] = transition(machine, snapshot, event);
-  return collect(next, actions);
+  return run(machine, (scope) => machine.transition(snapshot, event, scope));
 }
 
 /** The JSON to store for an instance. */

@@ -22,8 +22,25 @@ export function parseDuration(text: unknown): DurationParse {
 
 /** The instant `duration` after `fromMs`, counted on the wall clock of `timeZone` (so P1D across a DST change is one calendar day). */
 export function addDuration(fromMs: number, duration: Duration | string, timeZone: string): number {
-  return Temporal.Instant.fromEpochMilliseconds(fromMs).toZonedDateTimeISO(timeZone).add(duration).toInstant()
+  const parsed = typeof duration === 'string' ? durationFrom(duration) : duration;
+  // Hours and smaller are exact time: no calendar, no time zone, and this runs for every timer and window check.
+  if (parsed.years === 0 && parsed.months === 0 && parsed.weeks === 0 && parsed.days === 0) {
+    return fromMs + ((parsed.hours * 60 + parsed.minutes) * 60 + parsed.seconds) * 1000 + parsed.milliseconds;
+  }
+  return Temporal.Instant.fromEpochMilliseconds(fromMs).toZonedDateTimeISO(timeZone).add(parsed).toInstant()
     .epochMilliseconds;
+}
+
+/** Journeys name a handful of durations thousands of times; parse each text once (bounded, texts are small). */
+const parsedDurations = new Map<string, Duration>();
+function durationFrom(text: string): Duration {
+  let parsed = parsedDurations.get(text);
+  if (!parsed) {
+    parsed = Temporal.Duration.from(text);
+    if (parsedDurations.size >= 1_000) parsedDurations.clear();
+    parsedDurations.set(text, parsed);
+  }
+  return parsed;
 }
 
 /** Rough length in milliseconds (a month counts 30 days); only for display and sorting, never for scheduling. */
