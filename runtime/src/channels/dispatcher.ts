@@ -153,6 +153,14 @@ export class MessageDispatcher {
           : outcome.status === 'retry' || outcome.status === 'deferred'
             ? undefined
             : 'failed';
+      if (outcome.status !== 'sent' && 'reason' in outcome) {
+        this.executor.noteDelivery(message.instance_id, message.node_id, now, outcome.status, {
+          messageId: message.id,
+          channel: message.channel,
+          reason: outcome.reason,
+          ...('until' in outcome ? { nextAttemptAt: new Date(outcome.until).toISOString() } : {}),
+        });
+      }
       if (message.await_result && final) this.executor.reportMessageResult(message.instance_id, message.node_id, final);
     })();
   }

@@ -1,5 +1,6 @@
 import {
   applyProfileUpdate,
+  type Condition,
   type CustomerProfile,
   currentNodeOf,
   EFFECT_EVENT,
@@ -343,6 +344,9 @@ export class JourneyExecutor {
     let convertedAt: number | null = null;
     let result: StepResult | undefined = first;
     let snapshot = first.snapshot;
+    // The scope conditions see: after a profile update in this step, the updated profile.
+    let current: EventScope = scope;
+    const conditions: ConditionExplanation[] = [];
     while (result) {
       snapshot = result.snapshot;
       steps++;
@@ -352,6 +356,11 @@ export class JourneyExecutor {
       let effect: JourneyEvent | undefined;
       for (const action of result.actions) {
         performed.push(action);
+        if (action.type === 'traverse') {
+          const branches = version.conditionBranches.get(action.params.nodeId);
+          if (branches)
+            conditions.push(explainCondition(action.params.nodeId, branches, action.params.handle, current));
+        }
         if (action.type === 'traverse' && version.nodeTypes.get(action.params.nodeId) === 'split') {
           variants[action.params.nodeId] = action.params.handle;
         }
@@ -361,8 +370,9 @@ export class JourneyExecutor {
           for (const listener of this.#conversionListeners) listener(conversion);
         }
         if (action.type === 'sendMessage') this.#queueMessage(row, version, action.params, steps, scope);
-        if (immediateEffects.has(action.type)) effect = this.#performEffect(row, version, action, scope);
+        if (immediateEffects.has(action.type)) effect = this.#performEffect(row, version, action, current);
       }
+      if (effect) current = effect;
       result = effect ? stepJourney(version.machine, snapshot, effect) : undefined;
     }
     const node = currentNodeOf(snapshot.value);
@@ -394,7 +404,26 @@ export class JourneyExecutor {
       eventId: cause.eventId ?? null,
       fromNode,
       toNode: node,
-      detail: JSON.stringify({ actions: performed.map(describeAction) }),
+      detail: JSON.stringify({
+        actions: performed.map(describeAction),
+        ...(conditions.length > 0 ? { conditions } : {}),
+      }),
+    });
+  }
+
+  /**
+   * Adds a delivery decision to the instance's trace (deferred for quiet hours, skipped by a frequency cap,
+   * failed, dead-lettered), so a complaint about a missing or late message can be answered from the trace.
+   */
+  noteDelivery(instanceId: number, nodeId: string, at: number, outcome: string, detail: Record<string, unknown>): void {
+    this.#statements.insertStep.run({
+      instanceId,
+      at,
+      cause: `message.${outcome}`,
+      eventId: null,
+      fromNode: nodeId,
+      toNode: nodeId,
+      detail: JSON.stringify(detail),
     });
   }
 
@@ -457,7 +486,42 @@ export class JourneyExecutor {
   }
 }
 
-/** A compact, readable record of an action for the instance's "why" trace. */
+/** A compact, readable record of an action for the instance's "why" trace (message texts live in the message log). */
 function describeAction(action: JourneyAction): Record<string, unknown> {
+  if (action.type === 'sendMessage')
+    return { type: action.type, nodeId: action.params.nodeId, channel: action.params.channel };
   return { type: action.type, ...action.params };
+}
+
+interface ConditionExplanation {
+  nodeId: string;
+  taken: string;
+  branches: Array<{ id: string; holds: boolean; errors?: string[] }>;
+}
+
+/** Why a condition node sent the customer where it did: each branch's rule, evaluated on the same scope. */
+function explainCondition(
+  nodeId: string,
+  branches: ReadonlyArray<{ id: string; when: Condition }>,
+  taken: string,
+  scope: EventScope,
+): ConditionExplanation {
+  return {
+    nodeId,
+    taken,
+    branches: branches.map(({ id, when }) => {
+      const result = evaluateCondition(when, {
+        profile: scope.profile,
+        tags: scope.tags,
+        event: { properties: scope.properties ?? {} },
+      });
+      return {
+        id,
+        holds: result.value,
+        ...(result.errors.length > 0
+          ? { errors: result.errors.map((error) => `${error.path}: ${error.message}`) }
+          : {}),
+      };
+    }),
+  };
 }

@@ -1,9 +1,11 @@
 import {
   type CompiledJourney,
+  type Condition,
   createJourneyMachine,
   eventListeners,
   type JourneyDocument,
   type JourneyMachine,
+  parseNodeConfig,
 } from '@journey/shared';
 import type { SqliteHandle } from '../db/client';
 
@@ -17,6 +19,8 @@ export interface LoadedVersion {
   /** Whether an instance at `nodeId` reacts to events of `eventType`; others skip it without a transition. */
   listens: (nodeId: string, eventType: string) => boolean;
   nodeTypes: ReadonlyMap<string, string>;
+  /** Each condition node's branches, to explain in the trace which rule held. */
+  conditionBranches: ReadonlyMap<string, ReadonlyArray<{ id: string; when: Condition }>>;
 }
 
 interface VersionRow {
@@ -60,6 +64,12 @@ export class VersionCache {
       machine: createJourneyMachine(compiled),
       listens: eventListeners(compiled),
       nodeTypes: new Map(document.nodes.map((node) => [node.id, node.type])),
+      conditionBranches: new Map(
+        document.nodes.flatMap((node) => {
+          const parsed = node.type === 'condition' ? parseNodeConfig('condition', node.config) : undefined;
+          return parsed?.ok ? [[node.id, parsed.config.branches] as const] : [];
+        }),
+      ),
     };
     this.#byKey.set(key, loaded);
     return loaded;

@@ -76,7 +76,7 @@ async function instancesOf(app: FastifyInstance, customerId: string) {
         node: string;
         version: number;
         variants: Record<string, string>;
-        trace: Array<{ cause: string; toNode: string }>;
+        trace: Array<{ cause: string; toNode: string; detail: Record<string, unknown> }>;
       }>;
     }
   ).instances;
@@ -265,6 +265,63 @@ describe('journey execution', () => {
       'timer',
     ]);
     expect(await messagesOf(app, 'moved')).toHaveLength(1);
+  });
+
+  it('explains in the trace which condition held and why a message was held back', async () => {
+    const { app } = await startApp();
+    await publish(
+      app,
+      document(
+        'why',
+        [
+          ['t', 'trigger', { kind: 'event', event: 'card_activated' }],
+          [
+            'c',
+            'condition',
+            {
+              branches: [
+                { id: 'vip', when: { hasTag: 'vip' } },
+                { id: 'rich', when: { attr: 'balance', op: 'gte', value: 100_000 } },
+              ],
+            },
+          ],
+          ['m', 'message', { channel: 'sms', template: { body: 'Hello' } }],
+          ['x', 'exit', {}],
+        ],
+        [
+          ['t', 'next', 'c'],
+          ['c', 'vip', 'm'],
+          ['c', 'rich', 'm'],
+          ['c', 'else', 'x'],
+          ['m', 'sent', 'x'],
+        ],
+        { quietHours: { start: '09:00', end: '11:00' } },
+      ),
+    );
+    await app.inject({ method: 'PUT', url: '/v1/customers/c7', payload: { attributes: { balance: 250_000 } } });
+    await send(app, [{ eventId: 'w1', customerId: 'c7', type: 'card_activated' }]);
+    await app.runDueWork();
+    const [instance] = await instancesOf(app, 'c7');
+    const [entered, held] = instance?.trace ?? [];
+    expect(entered?.detail).toMatchObject({
+      conditions: [
+        {
+          nodeId: 'c',
+          taken: 'rich',
+          branches: [
+            { id: 'vip', holds: false },
+            { id: 'rich', holds: true },
+          ],
+        },
+      ],
+    });
+    // 10:00 in Shanghai is inside the quiet hours: the SMS waits until 11:00, and the trace says so.
+    expect(held).toMatchObject({ cause: 'message.deferred', toNode: 'm' });
+    expect(held?.detail).toMatchObject({
+      channel: 'sms',
+      reason: 'quiet hours',
+      nextAttemptAt: '2026-03-02T03:00:00.000Z',
+    });
   });
 
   it('survives a restart mid-journey: the timer fires once and the message is sent once', async () => {
