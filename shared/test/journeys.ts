@@ -1,28 +1,12 @@
-import type { JourneyDocument, JourneyEdge, JourneyNode, JourneySettings } from '../src';
+import { buildJourney, type EdgeSpec, type JourneyDocument, type JourneySettings, type NodeSpec } from '../src';
 
-/** Test-only builder: nodes as `[id, type, config]`, edges as `[source, handle, target]`. */
+/** Test-only shorthand: `buildJourney` with the id `j1`. */
 export function journey(
-  nodes: Array<[string, string, Record<string, unknown>]>,
-  edges: Array<[string, string, string]>,
+  nodes: readonly NodeSpec[],
+  edges: readonly EdgeSpec[],
   settings: Partial<JourneySettings> = {},
 ): JourneyDocument {
-  return {
-    schemaVersion: 1,
-    id: 'j1',
-    name: 'Test journey',
-    settings: { reentry: 'never', timezone: 'Asia/Shanghai', ...settings },
-    nodes: nodes.map(
-      ([id, type, config], index): JourneyNode => ({ id, type, position: { x: index * 200, y: 0 }, config }),
-    ),
-    edges: edges.map(
-      ([source, sourceHandle, target]): JourneyEdge => ({
-        id: `${source}-${sourceHandle}`,
-        source,
-        sourceHandle,
-        target,
-      }),
-    ),
-  };
+  return buildJourney('j1', nodes, edges, settings);
 }
 
 export const DAY = 86_400_000;

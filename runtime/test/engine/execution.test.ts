@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildJourney } from '@journey/shared';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildApp } from '../../src/app';
@@ -14,29 +15,7 @@ async function startApp(databasePath = ':memory:', clock = new ManualClock(START
   return { app, clock };
 }
 
-type Nodes = Array<[string, string, Record<string, unknown>]>;
-type Edges = Array<[string, string, string]>;
-
-function document(id: string, nodes: Nodes, edges: Edges, settings: Record<string, unknown> = {}) {
-  return {
-    schemaVersion: 1,
-    id,
-    name: `Journey ${id}`,
-    settings: { reentry: 'never', timezone: 'Asia/Shanghai', ...settings },
-    nodes: nodes.map(([nodeId, type, config], index) => ({
-      id: nodeId,
-      type,
-      position: { x: index * 240, y: 0 },
-      config,
-    })),
-    edges: edges.map(([source, sourceHandle, target]) => ({
-      id: `${source}-${sourceHandle}`,
-      source,
-      sourceHandle,
-      target,
-    })),
-  };
-}
+const document = buildJourney;
 
 const welcome = document(
   'welcome',

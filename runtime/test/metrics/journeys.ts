@@ -1,31 +1,8 @@
+import { buildJourney } from '@journey/shared';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 
 /** Builders and calls the metrics tests share: journeys as [id, type, config] nodes and [source, handle, target] edges. */
-
-type Nodes = ReadonlyArray<readonly [string, string, Record<string, unknown>]>;
-type Edges = ReadonlyArray<readonly [string, string, string]>;
-
-export function journeyDocument(id: string, nodes: Nodes, edges: Edges, settings: Record<string, unknown> = {}) {
-  return {
-    schemaVersion: 1,
-    id,
-    name: `Journey ${id}`,
-    settings: { reentry: 'never', timezone: 'Asia/Shanghai', ...settings },
-    nodes: nodes.map(([nodeId, type, config], index) => ({
-      id: nodeId,
-      type,
-      position: { x: index * 240, y: 0 },
-      config,
-    })),
-    edges: edges.map(([source, sourceHandle, target]) => ({
-      id: `${source}-${sourceHandle}`,
-      source,
-      sourceHandle,
-      target,
-    })),
-  };
-}
 
 /** Creates the journey (or replaces its draft) and publishes it. */
 export async function publish(app: FastifyInstance, document: { id: string }): Promise<void> {
@@ -59,7 +36,7 @@ export async function getJson<T>(app: FastifyInstance, url: string): Promise<T> 
 
 /** trigger on `signup` → a 50/50 split → exit per variant: the smallest journey with an experiment. */
 export const signupSplit = (id: string, plannedSamplePerVariant?: number) =>
-  journeyDocument(
+  buildJourney(
     id,
     [
       ['t', 'trigger', { kind: 'event', event: 'signup' }],

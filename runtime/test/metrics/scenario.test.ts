@@ -1,8 +1,8 @@
-import type { JourneyMetrics, TimeSeries } from '@journey/shared';
+import { buildJourney, type JourneyMetrics, type TimeSeries } from '@journey/shared';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp, START } from '../helpers';
-import { advanceClock, getJson, journeyDocument, publish, sendEvents } from './journeys';
+import { advanceClock, getJson, publish, sendEvents } from './journeys';
 
 /**
  * A scripted scenario through the public API (known customers, events, clock moves), after which the
@@ -11,7 +11,7 @@ import { advanceClock, getJson, journeyDocument, publish, sendEvents } from './j
  */
 
 const scenario = (label: string) =>
-  journeyDocument(
+  buildJourney(
     'welcome-offer',
     [
       ['t', 'trigger', { kind: 'event', event: 'signup' }],
@@ -230,7 +230,7 @@ describe('journey metrics across a version migration', () => {
   it('count migrated customers as leaving the old version and entering the new one at the mapped node', async () => {
     const { app } = await buildTestApp();
     const waiting = (duration: string) =>
-      journeyDocument(
+      buildJourney(
         'patient',
         [
           ['t', 'trigger', { kind: 'event', event: 'signup' }],

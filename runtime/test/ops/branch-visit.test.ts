@@ -1,15 +1,15 @@
-import type { CampaignReport, OrgMetricsDto, TaskDto } from '@journey/shared';
+import { buildJourney, type CampaignReport, type OrgMetricsDto, type TaskDto } from '@journey/shared';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp, START } from '../helpers';
-import { advance, call, journeyDocument, publish, putCustomer, sendEvents } from './harness';
+import { advance, call, publish, putCustomer, sendEvents } from './harness';
 
 /**
  * The issue's done-when scenario: a branch visit issues a task, the journey waits a day for a sale, and the
  * results are read back by branch (rolled up) and by staff member.
  */
 
-const branchVisit = journeyDocument(
+const branchVisit = buildJourney(
   'branch-visit',
   [
     ['visit', 'trigger', { kind: 'event', event: 'branch_visit' }],

@@ -3,30 +3,6 @@ import { expect } from 'vitest';
 
 /** Compact builders and API calls shared by the operations tests (tasks, organisation, ROI). */
 
-type Nodes = Array<[id: string, type: string, config: Record<string, unknown>]>;
-type Edges = Array<[source: string, handle: string, target: string]>;
-
-export function journeyDocument(id: string, nodes: Nodes, edges: Edges, settings: Record<string, unknown> = {}) {
-  return {
-    schemaVersion: 1,
-    id,
-    name: `Journey ${id}`,
-    settings: { reentry: 'never', timezone: 'Asia/Shanghai', ...settings },
-    nodes: nodes.map(([nodeId, type, config], index) => ({
-      id: nodeId,
-      type,
-      position: { x: index * 240, y: 0 },
-      config,
-    })),
-    edges: edges.map(([source, sourceHandle, target]) => ({
-      id: `${source}-${sourceHandle}`,
-      source,
-      sourceHandle,
-      target,
-    })),
-  };
-}
-
 /** Sends a request, checks the status and returns the JSON body. */
 export async function call<T>(app: FastifyInstance, options: InjectOptions, status = 200): Promise<T> {
   const response = await app.inject(options);

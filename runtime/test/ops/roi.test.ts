@@ -1,14 +1,14 @@
-import type { CampaignReport, RoiReportDto } from '@journey/shared';
+import { buildJourney, type CampaignReport, type RoiReportDto } from '@journey/shared';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp } from '../helpers';
-import { advance, call, journeyDocument, publish, sendEvents } from './harness';
+import { advance, call, publish, sendEvents } from './harness';
 
 /**
  * A 50/50 offer test: "lean" sends one SMS; "rich" adds a coupon and a call-center call. Rich converts more
  * customers but costs far more per conversion, and its ROI is lower.
  */
 const depositOffer = {
-  ...journeyDocument(
+  ...buildJourney(
     'deposit-offer',
     [
       ['eligible', 'trigger', { kind: 'event', event: 'offer_eligible' }],

@@ -1,13 +1,13 @@
-import type { TaskDto } from '@journey/shared';
+import { buildJourney, type TaskDto } from '@journey/shared';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { ChannelAdapter, OutgoingMessage } from '../../src/channels/adapters';
 import { buildTestApp, START } from '../helpers';
-import { advance, call, journeyDocument, publish, putCustomer, sendEvents } from './harness';
+import { advance, call, publish, putCustomer, sendEvents } from './harness';
 
 const HOUR_MS = 3_600_000;
 
-const callBack = journeyDocument(
+const callBack = buildJourney(
   'call-back',
   [
     ['asked', 'trigger', { kind: 'event', event: 'callback_requested' }],

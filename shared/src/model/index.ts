@@ -1,3 +1,4 @@
+export * from './build';
 export * from './diff';
 export * from './document';
 export * from './migrate';
