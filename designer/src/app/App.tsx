@@ -7,11 +7,15 @@ import { JourneyListPage } from '../list/JourneyListPage';
 import { TaskInbox } from '../tasks/TaskInbox';
 import { Toasts } from '../ui/Toasts';
 import { NotFoundPage } from './NotFoundPage';
-import { PlannedView } from './PlannedView';
 import { SignInGate } from './SignInGate';
 
 // The editor (canvas, compiler, layout engine) loads when a journey is first opened, not with the list.
 const EditorPage = lazy(() => import('../editor/EditorPage').then(({ EditorPage }) => ({ default: EditorPage })));
+// The monitor (with echarts) and the experiments load when first visited, so the editor does not carry them.
+const MonitorPage = lazy(() => import('../monitor/MonitorPage').then(({ MonitorPage }) => ({ default: MonitorPage })));
+const ExperimentsPage = lazy(() =>
+  import('../experiments/ExperimentsPage').then(({ ExperimentsPage }) => ({ default: ExperimentsPage })),
+);
 
 function Loading() {
   const { t } = useTranslation();
@@ -31,11 +35,16 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
             <Switch>
               <Route path="/" component={JourneyListPage} />
               <Route path="/journeys/:id">{({ id }) => <EditorPage key={id} journeyId={id} />}</Route>
-              {/* The live monitor and the experiments of a journey come next; their pages plug in here. */}
-              <Route path="/journeys/:id/monitor">{({ id }) => <PlannedView journeyId={id} view="monitor" />}</Route>
-              <Route path="/journeys/:id/experiments">
-                {({ id }) => <PlannedView journeyId={id} view="experiments" />}
+              <Route path="/journeys/:id/monitor">
+                {({ id }) => <MonitorPage key={id} journeyId={id} wall={false} />}
               </Route>
+              <Route path="/journeys/:id/monitor/wall">
+                {({ id }) => <MonitorPage key={id} journeyId={id} wall />}
+              </Route>
+              <Route path="/journeys/:id/experiments">{({ id }) => <ExperimentsPage key={id} journeyId={id} />}</Route>
+              {/* The totals across journeys, for the war room. */}
+              <Route path="/monitor">{() => <MonitorPage journeyId={null} wall={false} />}</Route>
+              <Route path="/monitor/wall">{() => <MonitorPage journeyId={null} wall />}</Route>
               <Route path="/tasks" component={TaskInbox} />
               <Route component={NotFoundPage} />
             </Switch>

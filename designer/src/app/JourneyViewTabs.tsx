@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useRoute } from 'wouter';
 
-// The views of one journey. Monitor and Experiments are placeholders for now; their routes are in App.
+// The views of one journey; their routes are in App.
 const views = [
   { view: 'design', suffix: '' },
   { view: 'monitor', suffix: '/monitor' },

@@ -2,6 +2,7 @@ import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflo
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n';
+import { LiveNodeCounts } from '../live/LiveNodeCounts';
 import { useSimulationMark } from '../simulate/simulationStore';
 import { acceptsInput, categoryOf, displayName, outputsOf, summaryOf } from '../store/catalogView';
 import type { JourneyFlowNode } from '../store/flowElements';
@@ -38,6 +39,7 @@ function JourneyNodeCardView({ id, data: { node }, selected }: NodeProps<Journey
       data-testid={`node-${id}`}
     >
       {acceptsInput(node.type) && <Handle type="target" position={Position.Left} className="handle-input" />}
+      <LiveNodeCounts nodeId={id} />
       <div className="journey-node-header">
         <NodeIcon type={node.type} />
         <div className="journey-node-titles">

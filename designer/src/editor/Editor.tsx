@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { memo } from 'react';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
+import { LiveOverlay } from '../live/LiveOverlay';
 import { Palette } from '../palette/Palette';
 import { ProblemsPanel } from '../validation/ProblemsPanel';
 import { useClearServerProblemsOnEdit } from '../validation/serverProblems';
@@ -26,7 +27,9 @@ function EditorView({ journeyId }: { journeyId: string }) {
           <main className="workspace">
             <EditorBanners archived={archived} />
             <div className="canvas">
-              <JourneyCanvas />
+              <JourneyCanvas>
+                <LiveOverlay journeyId={journeyId} />
+              </JourneyCanvas>
             </div>
             <ProblemsPanel />
           </main>

@@ -51,6 +51,7 @@ export function fakeRuntime(routes: Routes) {
 export function journeyRecord(document: JourneyDocument, overrides: Partial<JourneyRecord> = {}): JourneyRecord {
   return {
     id: document.id,
+    revision: `rev-${document.name}`,
     name: document.name,
     status: 'draft',
     liveVersion: null,
