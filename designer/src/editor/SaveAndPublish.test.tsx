@@ -35,6 +35,8 @@ describe('autosave', () => {
     expect(runtime.callsTo('PUT', journeyPath)).toHaveLength(0);
     await act(() => vi.advanceTimersByTimeAsync(1));
     expect(runtime.callsTo('PUT', journeyPath).map((call) => call.body)).toEqual([store().document]);
+    // The save names the revision it was based on, so it cannot silently overwrite a draft saved elsewhere.
+    expect(runtime.callsTo('PUT', journeyPath).map((call) => call.ifMatch)).toEqual([`"rev-${exampleJourney.name}"`]);
     await act(() => vi.advanceTimersByTimeAsync(10));
     expect(saveIndicator()).toBe('Saved');
   });

@@ -19,6 +19,8 @@ export interface Call {
   method: string;
   path: string;
   body: unknown;
+  /** The If-Match header: the draft revision a save is based on. */
+  ifMatch: string | null;
 }
 
 const notFound = (path: string): FakeResponse => ({
@@ -33,7 +35,8 @@ export function fakeRuntime(routes: Routes) {
     const method = init?.method ?? 'GET';
     const path = String(input);
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    calls.push({ method, path, body });
+    const headers = new Headers(init?.headers);
+    calls.push({ method, path, body, ifMatch: headers.get('if-match') });
     const route = routes[`${method} ${path}`];
     const answer = route === undefined ? notFound(path) : typeof route === 'function' ? await route(body) : route;
     return new Response(JSON.stringify(answer.body ?? {}), {
