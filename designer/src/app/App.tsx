@@ -26,11 +26,20 @@ function Loading() {
  * Routes. Hash-based (`/#/journeys/:id`) because the runtime serves only the built files: a reload of a
  * path URL would reach it and find no page.
  */
+/** Hash routing that also accepts a query typed inside the hash (`#/tasks?assignee=rm1`): routes see the path only. */
+function useHashPath(): ReturnType<typeof useHashLocation> {
+  const [location, navigate] = useHashLocation();
+  return [location.split('?')[0] ?? location, navigate];
+}
+
+/** Links point into the hash, as wouter's hash location writes them. */
+const toHashHref = (href: string) => `#${href}`;
+
 export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       <SignInGate>
-        <Router hook={useHashLocation}>
+        <Router hook={useHashPath} hrefs={toHashHref}>
           <Suspense fallback={<Loading />}>
             <Switch>
               <Route path="/" component={JourneyListPage} />

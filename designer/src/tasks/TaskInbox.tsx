@@ -97,7 +97,10 @@ export function TaskInbox() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const search = useSearch();
-  const [assignee, setAssignee] = useState(() => new URLSearchParams(search).get('assignee') ?? '');
+  // `?assignee=` may stand before the hash (`/?assignee=rm1#/tasks`) or inside it (`#/tasks?assignee=rm1`).
+  const [assignee, setAssignee] = useState(
+    () => new URLSearchParams(search || window.location.hash.split('?')[1] || '').get('assignee') ?? '',
+  );
   const [recorded, setRecorded] = useState('');
   const staff = useQuery({ queryKey: taskKeys.staff(), queryFn: tasksApi.activeStaff });
   const tasks = useQuery({
