@@ -1,43 +1,20 @@
 import { randomBytes } from 'node:crypto';
+import type { JourneyDocument } from '@journey/shared';
 
 // A small client of the runtime's REST API (see /openapi.json), with the few response shapes the tests read.
-
-export interface JourneyNodeSpec {
-  id: string;
-  type: string;
-  position: { x: number; y: number };
-  label?: string;
-  config: Record<string, unknown>;
-}
-
-export interface JourneyEdgeSpec {
-  id: string;
-  source: string;
-  sourceHandle: string;
-  target: string;
-}
-
-export interface JourneyDocumentSpec {
-  schemaVersion: 1;
-  id: string;
-  name: string;
-  settings: Record<string, unknown>;
-  nodes: JourneyNodeSpec[];
-  edges: JourneyEdgeSpec[];
-}
 
 export interface JourneyRecord {
   id: string;
   name: string;
   status: 'draft' | 'live' | 'paused' | 'archived';
   liveVersion: number | null;
-  draft: JourneyDocumentSpec;
+  draft: JourneyDocument;
 }
 
 export interface JourneyVersion {
   journeyId: string;
   version: number;
-  document: JourneyDocumentSpec;
+  document: JourneyDocument;
 }
 
 export interface NodeMetrics {
@@ -93,36 +70,6 @@ export function uniqueId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 }
 
-type NodeRow = [id: string, type: string, config: Record<string, unknown>];
-type EdgeRow = [source: string, handle: string, target: string];
-
-/** A journey document from compact rows, nodes laid out left to right. */
-export function journeyDocument(
-  id: string,
-  nodes: NodeRow[],
-  edges: EdgeRow[],
-  settings: Record<string, unknown> = {},
-): JourneyDocumentSpec {
-  return {
-    schemaVersion: 1,
-    id,
-    name: `E2E ${id}`,
-    settings: { reentry: 'never', timezone: 'Asia/Shanghai', ...settings },
-    nodes: nodes.map(([nodeId, type, config], index) => ({
-      id: nodeId,
-      type,
-      position: { x: index * 280, y: 0 },
-      config,
-    })),
-    edges: edges.map(([source, sourceHandle, target]) => ({
-      id: `${source}-${sourceHandle}`,
-      source,
-      sourceHandle,
-      target,
-    })),
-  };
-}
-
 export class RuntimeApi {
   constructor(readonly baseUrl: string) {}
 
@@ -143,7 +90,7 @@ export class RuntimeApi {
     return this.request('GET', `/v1/journeys/${encodeURIComponent(id)}`);
   }
 
-  async createJourney(document: JourneyDocumentSpec): Promise<JourneyRecord> {
+  async createJourney(document: JourneyDocument): Promise<JourneyRecord> {
     return this.request('POST', '/v1/journeys', document, 201);
   }
 
@@ -158,7 +105,7 @@ export class RuntimeApi {
   }
 
   /** Creates the journey and publishes its first version. */
-  async createAndPublish(document: JourneyDocumentSpec): Promise<JourneyVersion> {
+  async createAndPublish(document: JourneyDocument): Promise<JourneyVersion> {
     await this.createJourney(document);
     return this.publish(document.id);
   }

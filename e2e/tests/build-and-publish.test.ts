@@ -1,6 +1,7 @@
+import type { JourneyEdge } from '@journey/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { type JourneyEdgeSpec, RuntimeApi, uniqueId } from '../src/api';
+import { RuntimeApi, uniqueId } from '../src/api';
 import { launchBrowser, openSession, type Session } from '../src/browser';
 import { canvasNodeIds, connectHandles, dragFromPalette, inspector, nodeOnCanvas, selectNode } from '../src/canvas';
 
@@ -17,7 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const edgeKey = (edge: Pick<JourneyEdgeSpec, 'source' | 'sourceHandle' | 'target'>) =>
+const edgeKey = (edge: Pick<JourneyEdge, 'source' | 'sourceHandle' | 'target'>) =>
   `${edge.source}:${edge.sourceHandle}->${edge.target}`;
 
 it('builds a journey from the palette, configures it, and publishes version 1', async () => {

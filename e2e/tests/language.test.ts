@@ -1,6 +1,7 @@
+import { buildJourney } from '@journey/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { journeyDocument, RuntimeApi, uniqueId } from '../src/api';
+import { RuntimeApi, uniqueId } from '../src/api';
 import { launchBrowser, openSession, type Session } from '../src/browser';
 import { nodeOnCanvas } from '../src/canvas';
 
@@ -47,7 +48,7 @@ it('switches the designer to Simplified Chinese and back to English', async () =
   const { page, step } = session;
   const journeyId = uniqueId('e2e-lang');
   await api.createJourney(
-    journeyDocument(
+    buildJourney(
       journeyId,
       [
         ['start', 'trigger', { kind: 'event', event: 'app_login' }],

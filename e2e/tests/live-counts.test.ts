@@ -1,6 +1,7 @@
+import { buildJourney } from '@journey/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { journeyDocument, RuntimeApi, uniqueId } from '../src/api';
+import { RuntimeApi, uniqueId } from '../src/api';
 import { launchBrowser, openSession, type Session } from '../src/browser';
 
 let browser: Browser;
@@ -26,7 +27,7 @@ it('shows node counts changing live on the canvas as events arrive, without a re
   const journeyId = uniqueId('e2e-live');
   const trigger = `${journeyId}-signal`;
   await api.createAndPublish(
-    journeyDocument(
+    buildJourney(
       journeyId,
       [
         ['signal', 'trigger', { kind: 'event', event: trigger }],

@@ -1,6 +1,7 @@
+import { buildJourney } from '@journey/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { type JourneyMetrics, journeyDocument, RuntimeApi, uniqueId } from '../src/api';
+import { type JourneyMetrics, RuntimeApi, uniqueId } from '../src/api';
 import { launchBrowser, openSession, type Session } from '../src/browser';
 
 let browser: Browser;
@@ -60,7 +61,7 @@ it('shows in the monitor and experiments views the numbers the API reports', asy
   const journeyId = uniqueId('e2e-ab');
   const signup = `${journeyId}-signup`;
   const purchase = `${journeyId}-purchase`;
-  const journey = journeyDocument(
+  const journey = buildJourney(
     journeyId,
     [
       ['signup', 'trigger', { kind: 'event', event: signup }],

@@ -1,6 +1,7 @@
+import { buildJourney } from '@journey/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { journeyDocument, RuntimeApi, uniqueId } from '../src/api';
+import { RuntimeApi, uniqueId } from '../src/api';
 import { launchBrowser, openSession, type Session } from '../src/browser';
 
 let browser: Browser;
@@ -31,7 +32,7 @@ it('lets a relationship manager complete a branch task with one tap, which moves
   await api.putStaff(rm, { name: 'Li Wei', role: 'rm', orgUnitId: branch, referralCode: `${journeyId}-code` });
   await api.putCustomer(customerId, { name: 'Zhang Min', branch, rm });
   await api.createAndPublish(
-    journeyDocument(
+    buildJourney(
       journeyId,
       [
         ['visit', 'trigger', { kind: 'event', event: visit }],

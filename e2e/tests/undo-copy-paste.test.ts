@@ -1,6 +1,7 @@
+import { buildJourney } from '@journey/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { journeyDocument, RuntimeApi, uniqueId } from '../src/api';
+import { RuntimeApi, uniqueId } from '../src/api';
 import { launchBrowser, openSession, type Session } from '../src/browser';
 import { canvasNodeIds, canvasPane, dragFromPalette, nodeOnCanvas, selectNode } from '../src/canvas';
 
@@ -22,7 +23,7 @@ it('undoes and redoes adding a node, and pastes a copy of a node under a new id'
   const { page, step } = session;
   const journeyId = uniqueId('e2e-undo');
   await api.createJourney(
-    journeyDocument(
+    buildJourney(
       journeyId,
       [
         ['start', 'trigger', { kind: 'event', event: 'app_login' }],
