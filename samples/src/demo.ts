@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { RuntimeApi, RuntimeHttpError, RuntimeUnreachableError } from './api';
 import { loadSampleJourneys } from './journeys';
-import { createSamplePools, importBankMarketing, seedProfiles } from './seed';
+import { createSamplePools, createSampleSegments, importBankMarketing, seedProfiles } from './seed';
 import { createProgressDisplay, runSimulation } from './simulate';
 
 const DEMO_CUSTOMERS = 500;
@@ -39,7 +39,7 @@ async function waitForHealth(server: ChildProcess): Promise<void> {
   throw new Error(`the runtime did not answer on ${api.baseUrl}/health within a minute`);
 }
 
-/** Seeds profiles and pools, then creates and publishes each sample (journeys that exist are left alone). */
+/** Seeds profiles, pools and segments, then creates and publishes each sample (journeys that exist are left alone). */
 async function loadSamples(): Promise<void> {
   const profiles = await seedProfiles(api, { seed: PROFILE_SEED, count: DEMO_CUSTOMERS });
   console.log(`  profiles demo-1 … demo-${DEMO_CUSTOMERS}: ${profiles.imported} new, ${profiles.updated} updated`);
@@ -51,6 +51,7 @@ async function loadSamples(): Promise<void> {
     );
   }
   await createSamplePools(api);
+  await createSampleSegments(api);
   for (const { file, document } of loadSampleJourneys()) {
     try {
       await api.request('POST', '/v1/journeys', { json: document });

@@ -148,16 +148,39 @@ export const samplePools = [
   { id: 'reactivation-points', name: '回归礼积分', budget: 5_000, perCustomerLimit: 1, perCustomerPeriod: 'ever' },
 ] as const;
 
-/** Creates the sample pools; pools that already exist are left as they are. Returns the ids created. */
-export async function createSamplePools(api: RuntimeApi): Promise<string[]> {
+/** The segments the sample journeys enter from, under the ids the samples name. */
+export const sampleSegments = [
+  { id: 'payroll-customers', name: '代发工资客户 Payroll customers', condition: { hasTag: 'payroll' } },
+  {
+    id: 'telemarketing-prospects',
+    name: '定期存款外呼名单 Term-deposit prospects',
+    condition: {
+      all: [
+        { attr: 'age', op: 'between', value: [25, 60] },
+        { attr: 'job', op: 'in', value: ['admin.', 'technician', 'management', 'services'] },
+        { attr: 'contact', op: 'eq', value: 'cellular' },
+        { attr: 'default', op: 'eq', value: 'no' },
+      ],
+    },
+  },
+] as const;
+
+/** Creates what does not exist yet (409 means it does, and is left as it is); returns the ids created. */
+async function createMissing(api: RuntimeApi, path: string, items: ReadonlyArray<{ id: string }>): Promise<string[]> {
   const created: string[] = [];
-  for (const pool of samplePools) {
+  for (const item of items) {
     try {
-      await api.request('POST', '/v1/benefit-pools', { json: pool });
-      created.push(pool.id);
+      await api.request('POST', path, { json: item });
+      created.push(item.id);
     } catch (error) {
       if (!(error instanceof RuntimeHttpError && error.status === 409)) throw error;
     }
   }
   return created;
 }
+
+/** Creates the sample pools; pools that already exist are left as they are. Returns the ids created. */
+export const createSamplePools = (api: RuntimeApi) => createMissing(api, '/v1/benefit-pools', samplePools);
+
+/** Creates the sample segments; segments that already exist are left as they are. Returns the ids created. */
+export const createSampleSegments = (api: RuntimeApi) => createMissing(api, '/v1/segments', sampleSegments);
