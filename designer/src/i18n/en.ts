@@ -279,6 +279,7 @@ export const en = {
     unknown_event: 'Unknown event',
     unknown_segment: 'Unknown segment',
     unknown_benefit_pool: 'Unknown benefit pool',
+    shadowed_by_goal: 'Path hidden by the goal',
     invalid_settings: 'Invalid journey settings',
   } satisfies Record<ValidationCode, string>,
   inspector: {

@@ -272,6 +272,7 @@ export const zhCN: Messages = {
     unknown_event: '未知事件',
     unknown_segment: '未知分群',
     unknown_benefit_pool: '未知权益池',
+    shadowed_by_goal: '分支被转化目标遮蔽',
     invalid_settings: '旅程设置无效',
   },
   inspector: {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { conditionSchema } from '../conditions/schema';
 import { channels } from '../model/document';
-import { parseDuration, parseTimeOfDay } from '../time';
+import { parseJourneyDuration, parseTimeOfDay } from '../time';
 
 const eventName = z
   .string()
@@ -14,7 +14,7 @@ const eventName = z
 
 /** An ISO-8601 duration such as P2D; checked with the same parser the compiler uses. */
 export const durationSchema = z.string().superRefine((text, ctx) => {
-  const parsed = parseDuration(text);
+  const parsed = parseJourneyDuration(text);
   if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
 });
 

@@ -458,6 +458,36 @@ describe('validateJourney: the graph', () => {
   });
 });
 
+describe('validateJourney: goal', () => {
+  const withGoal = (goal: NonNullable<JourneyDocument['settings']['goal']>): JourneyDocument => {
+    const document = welcomeJourney();
+    return { ...document, settings: { ...document.settings, goal } };
+  };
+
+  it('warns when a goal that ends the journey hides the matched path of a node waiting for the same event', () => {
+    expect(validateJourney(withGoal({ event: 'card_transaction', exitOnGoal: true }))).toEqual([
+      {
+        code: 'shadowed_by_goal',
+        message:
+          'Wait for event "First spend": the goal on "card_transaction" ends the journey first, so "Matched" is never taken; give the goal a condition or wait for another event',
+        path: 'nodes.1.config.event',
+        nodeId: 'spend',
+        severity: 'warning',
+      },
+    ]);
+  });
+
+  it('does not warn when the goal lets the node match: it does not exit, or it has a condition or a window', () => {
+    for (const goal of [
+      { event: 'card_transaction', exitOnGoal: false },
+      { event: 'card_transaction', exitOnGoal: true, where: { event: 'amount', op: 'gte' as const, value: 1000 } },
+      { event: 'card_transaction', exitOnGoal: true, within: 'P7D' },
+    ]) {
+      expect(validateJourney(withGoal(goal))).toEqual([]);
+    }
+  });
+});
+
 describe('validateJourney: robustness', () => {
   it('reports every problem, not just the first', () => {
     const document = welcomeJourney();

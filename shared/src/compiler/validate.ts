@@ -13,7 +13,7 @@ import type { Condition } from '../conditions/schema';
 import type { JourneyDocument, JourneyEdge, JourneyNode } from '../model/document';
 import { issuePath, parseJourneyDocument } from '../model/migrate';
 import { templatePlaceholders } from '../model/template';
-import { isValidTimeZone, parseDuration } from '../time';
+import { isValidTimeZone, parseJourneyDuration } from '../time';
 
 export type ValidationCode =
   | 'invalid_document'
@@ -42,6 +42,7 @@ export type ValidationCode =
   | 'unknown_event'
   | 'unknown_segment'
   | 'unknown_benefit_pool'
+  | 'shadowed_by_goal'
   | 'invalid_settings';
 
 export interface ValidationProblem {
@@ -125,6 +126,29 @@ const reportSettings: Reporter = (code, path, message, severity = 'error') => ({
   path: joinPath('settings', path),
   severity,
 });
+
+// ---- goal ---------------------------------------------------------------------------------------
+
+/**
+ * A goal that ends the journey on any event of a type also wins over a node waiting for that event
+ * (it is checked first), so the node's `matched` path can never be taken: almost always a design slip.
+ */
+function goalShadowProblems({ document, entries }: Journey): ValidationProblem[] {
+  const goal = document.settings.goal;
+  if (!goal?.exitOnGoal || goal.where || goal.within) return [];
+  return entries.flatMap((entry) =>
+    entry.typed?.type === 'waitForEvent' && entry.typed.config.event === goal.event
+      ? [
+          nodeReporter(entry)(
+            'shadowed_by_goal',
+            'config.event',
+            `the goal on "${goal.event}" ends the journey first, so "Matched" is never taken; give the goal a condition or wait for another event`,
+            'warning',
+          ),
+        ]
+      : [],
+  );
+}
 
 // ---- node configs ---------------------------------------------------------------------------
 
@@ -335,7 +359,7 @@ function settingsProblems({ settings }: JourneyDocument, options: ValidationOpti
       ...check.condition({ condition: rule.where, path: `${name}.where`, allowEventProperties: true }),
     );
   }
-  const within = goal?.within === undefined ? undefined : parseDuration(goal.within);
+  const within = goal?.within === undefined ? undefined : parseJourneyDuration(goal.within);
   if (within && !within.ok) problems.push(reportSettings('invalid_duration', 'goal.within', `goal: ${within.message}`));
   return problems;
 }
@@ -608,5 +632,6 @@ export function validateJourney(document: unknown, options: ValidationOptions = 
     ...parsed.document.edges.flatMap((edge, index) => edgeEndProblems(journey, { edge, index })),
     ...uniqueEntries.flatMap((entry) => handleProblems(journey, entry)),
     ...graphProblems(journey),
+    ...goalShadowProblems(journey),
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDuration, parseDuration } from './duration';
+import { addDuration, parseDuration, parseJourneyDuration } from './duration';
 
 const HOUR = 3_600_000;
 // 2026-03-08 is the day New York moves its clocks forward (02:00 → 03:00).
@@ -13,6 +13,14 @@ describe('durations', () => {
       message: '"P2X" is not an ISO-8601 duration such as P2D, PT12H or P1W',
     });
     expect(parseDuration('PT0S')).toEqual({ ok: false, message: '"PT0S" must be longer than zero' });
+  });
+
+  it('refuses journey waits longer than ten years, which would strand customers', () => {
+    expect(parseJourneyDuration('P10Y').ok).toBe(true);
+    expect(parseJourneyDuration('P999999999Y')).toEqual({
+      ok: false,
+      message: '"P999999999Y" is longer than a journey may wait (at most 10 years, P10Y)',
+    });
   });
 
   it('adds hours as exact time and days as calendar days in the time zone', () => {

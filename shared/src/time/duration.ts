@@ -7,6 +7,18 @@ export type DurationParse = { ok: true; duration: Duration } | { ok: false; mess
 
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 
+/** The longest wait a journey may ask for: beyond it a timer would be a customer stuck for good. */
+export const LONGEST_JOURNEY_DURATION = 'P10Y';
+
+/** Parses a duration a journey waits for: positive and at most {@link LONGEST_JOURNEY_DURATION}; never throws. */
+export function parseJourneyDuration(text: unknown): DurationParse {
+  const parsed = parseDuration(text);
+  if (parsed.ok && approximateMs(parsed.duration) > approximateMs(Temporal.Duration.from(LONGEST_JOURNEY_DURATION))) {
+    return { ok: false, message: `"${String(text)}" is longer than a journey may wait (at most 10 years, P10Y)` };
+  }
+  return parsed;
+}
+
 /** Parses a positive ISO-8601 duration; never throws. */
 export function parseDuration(text: unknown): DurationParse {
   if (typeof text !== 'string' || !ISO_DURATION.test(text)) {
