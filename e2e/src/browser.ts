@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { ARTIFACTS_DIR, CHROMIUM_PATH } from './paths';
 
 export const VIEWPORT = { width: 1366, height: 768 } as const;
@@ -71,6 +71,30 @@ export async function openSession(browser: Browser, testName: string): Promise<S
     },
     async close() {
       await context.close();
+    },
+  };
+}
+
+/**
+ * One browser for a test file, launched before its tests and closed after them with every session it opened:
+ * `const browser = useBrowser();` then `const { page, step } = await browser.session('name');`.
+ */
+export function useBrowser(): { session(testName: string): Promise<Session> } {
+  let browser: Browser | undefined;
+  const sessions: Session[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const session of sessions) await session.close();
+    await browser?.close();
+  });
+  return {
+    async session(testName) {
+      if (!browser) throw new Error('useBrowser() must be called at the top level of a test file');
+      const session = await openSession(browser, testName);
+      sessions.push(session);
+      return session;
     },
   };
 }

@@ -1,28 +1,17 @@
 import type { JourneyEdge } from '@journey/shared';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 import { RuntimeApi, uniqueId } from '../src/api';
-import { launchBrowser, openSession, type Session } from '../src/browser';
+import { useBrowser } from '../src/browser';
 import { canvasNodeIds, connectHandles, dragFromPalette, inspector, nodeOnCanvas, selectNode } from '../src/canvas';
 
-let browser: Browser;
-let session: Session | undefined;
+const browser = useBrowser();
 const api = new RuntimeApi(inject('baseUrl'));
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
 
 const edgeKey = (edge: Pick<JourneyEdge, 'source' | 'sourceHandle' | 'target'>) =>
   `${edge.source}:${edge.sourceHandle}->${edge.target}`;
 
 it('builds a journey from the palette, configures it, and publishes version 1', async () => {
-  session = await openSession(browser, 'build-and-publish');
+  const session = await browser.session('build-and-publish');
   const { page, step } = session;
   const name = `E2E build ${uniqueId('run')}`;
 

@@ -1,22 +1,12 @@
 import { buildJourney } from '@journey/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
 import { RuntimeApi, uniqueId } from '../src/api';
-import { launchBrowser, openSession, type Session } from '../src/browser';
+import { useBrowser } from '../src/browser';
 import { nodeOnCanvas } from '../src/canvas';
 
-let browser: Browser;
-let session: Session | undefined;
+const browser = useBrowser();
 const api = new RuntimeApi(inject('baseUrl'));
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
 
 /** What a reader sees first: the palette's title and step names, the publish button and the problems summary. */
 async function visibleLabels(page: Page) {
@@ -44,7 +34,7 @@ const chinese = {
 };
 
 it('switches the designer to Simplified Chinese and back to English', async () => {
-  session = await openSession(browser, 'language');
+  const session = await browser.session('language');
   const { page, step } = session;
   const journeyId = uniqueId('e2e-lang');
   await api.createJourney(

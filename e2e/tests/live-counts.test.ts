@@ -1,28 +1,18 @@
 import { buildJourney } from '@journey/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
 import { RuntimeApi, uniqueId } from '../src/api';
-import { launchBrowser, openSession, type Session } from '../src/browser';
+import { useBrowser } from '../src/browser';
 
-let browser: Browser;
-let session: Session | undefined;
+const browser = useBrowser();
 const api = new RuntimeApi(inject('baseUrl'));
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
 
 /** The live badges on a node card, e.g. ["3 active", "3 entered"]; none while live numbers are off. */
 const liveBadges = (page: Page, nodeId: string) =>
   page.getByTestId(`live-counts-${nodeId}`).locator('.live-count').allTextContents();
 
 it('shows node counts changing live on the canvas as events arrive, without a reload', async () => {
-  session = await openSession(browser, 'live-counts');
+  const session = await browser.session('live-counts');
   const { page, step } = session;
   const journeyId = uniqueId('e2e-live');
   const trigger = `${journeyId}-signal`;

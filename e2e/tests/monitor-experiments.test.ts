@@ -1,21 +1,11 @@
 import { buildJourney } from '@journey/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
 import { type JourneyMetrics, RuntimeApi, uniqueId } from '../src/api';
-import { launchBrowser, openSession, type Session } from '../src/browser';
+import { useBrowser } from '../src/browser';
 
-let browser: Browser;
-let session: Session | undefined;
+const browser = useBrowser();
 const api = new RuntimeApi(inject('baseUrl'));
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
 
 const count = (value: number) => value.toLocaleString('en');
 const percent = (ratio: number) =>
@@ -56,7 +46,7 @@ async function variantRows(page: Page, splitLabel: string): Promise<string[][]> 
 }
 
 it('shows in the monitor and experiments views the numbers the API reports', async () => {
-  session = await openSession(browser, 'monitor-experiments');
+  const session = await browser.session('monitor-experiments');
   const { page, step } = session;
   const journeyId = uniqueId('e2e-ab');
   const signup = `${journeyId}-signup`;

@@ -1,24 +1,13 @@
 import { buildJourney } from '@journey/shared';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 import { RuntimeApi, uniqueId } from '../src/api';
-import { launchBrowser, openSession, type Session } from '../src/browser';
+import { useBrowser } from '../src/browser';
 
-let browser: Browser;
-let session: Session | undefined;
+const browser = useBrowser();
 const api = new RuntimeApi(inject('baseUrl'));
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
-
 it('lets a relationship manager complete a branch task with one tap, which moves the journey on', async () => {
-  session = await openSession(browser, 'task-inbox');
+  const session = await browser.session('task-inbox');
   const { page, step } = session;
   const journeyId = uniqueId('e2e-task');
   const headOffice = `${journeyId}-ho`;

@@ -1,25 +1,14 @@
 import { buildJourney } from '@journey/shared';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 import { RuntimeApi, uniqueId } from '../src/api';
-import { launchBrowser, openSession, type Session } from '../src/browser';
+import { useBrowser } from '../src/browser';
 import { canvasNodeIds, canvasPane, dragFromPalette, nodeOnCanvas, selectNode } from '../src/canvas';
 
-let browser: Browser;
-let session: Session | undefined;
+const browser = useBrowser();
 const api = new RuntimeApi(inject('baseUrl'));
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
-
 it('undoes and redoes adding a node, and pastes a copy of a node under a new id', async () => {
-  session = await openSession(browser, 'undo-copy-paste');
+  const session = await browser.session('undo-copy-paste');
   const { page, step } = session;
   const journeyId = uniqueId('e2e-undo');
   await api.createJourney(
