@@ -32,7 +32,7 @@ it('shows node counts changing live on the canvas as events arrive, without a re
   );
 
   await session.open(`/journeys/${journeyId}`);
-  const livePanel = page.getByRole('region', { name: 'Live numbers' });
+  const livePanel = page.getByRole('complementary', { name: 'Live numbers' });
   await livePanel.getByRole('status').getByText('Live', { exact: true }).waitFor();
   await expect.poll(() => liveBadges(page, 'pause')).toEqual(['0 entered']);
   // Anything set on the page survives only as long as the page is not reloaded.

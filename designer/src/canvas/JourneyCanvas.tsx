@@ -10,7 +10,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, type ReactNode, useCallback, useMemo } from 'react';
+import { type DragEvent, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { carriesNodeType, draggedNodeType } from '../palette/dragData';
 import { categoryOf } from '../store/catalogView';
@@ -53,8 +53,8 @@ function useFlowElements() {
   };
 }
 
-/** The canvas; `children` are overlays drawn on it, such as the live numbers panel. */
-export function JourneyCanvas({ children }: { children?: ReactNode }) {
+/** The canvas of the journey being edited. */
+export function JourneyCanvas() {
   const { t } = useTranslation();
   const { nodes, edges } = useFlowElements();
   const onNodesChange = useJourneyStore((state) => state.onNodesChange);
@@ -119,7 +119,6 @@ export function JourneyCanvas({ children }: { children?: ReactNode }) {
         style={{ width: 150, height: 96 }}
       />
       <Controls showInteractive={false} />
-      {children}
     </ReactFlow>
   );
 }

@@ -26,10 +26,11 @@ function EditorView({ journeyId }: { journeyId: string }) {
           <Palette />
           <main className="workspace">
             <EditorBanners archived={archived} />
-            <div className="canvas">
-              <JourneyCanvas>
-                <LiveOverlay journeyId={journeyId} />
-              </JourneyCanvas>
+            <div className="canvas-row">
+              <div className="canvas">
+                <JourneyCanvas />
+              </div>
+              <LiveOverlay journeyId={journeyId} />
             </div>
             <ProblemsPanel />
           </main>

@@ -42,7 +42,7 @@ describe('live overlay', () => {
 
     act(() => fakeLiveServer.send('metrics:snapshot', snapshot()));
     expect(badges('pause')).toBe('20 active120 entered');
-    const panel = screen.getByRole('region', { name: 'Live numbers' });
+    const panel = screen.getByRole('complementary', { name: 'Live numbers' });
     expect(within(panel).getByRole('status').textContent).toBe('Live');
     const funnel = within(panel).getByRole('list', { name: 'Funnel' });
     expect(

@@ -1,4 +1,3 @@
-import { Panel } from '@xyflow/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectStatus, useLoadedJourney } from '../editor/useJourneyRecord';
@@ -10,7 +9,8 @@ import './live.css';
 
 /**
  * The editor's live overlay on a published journey that runs (live or paused): a "Live numbers" switch,
- * on at first for a live journey, that shows counts on the nodes and edges and a funnel panel.
+ * on at first for a live journey, that shows counts on the nodes and edges and a funnel. The panel is docked
+ * beside the canvas rather than floating over it, so zoom-to-fit never hides nodes under it.
  */
 export function LiveOverlay({ journeyId }: { journeyId: string }) {
   const status = useLoadedJourney(journeyId, selectStatus);
@@ -23,7 +23,7 @@ function LivePanel({ journeyId, onAtFirst }: { journeyId: string; onAtFirst: boo
   const [on, setOn] = useState(onAtFirst);
   useLiveJourney(journeyId, on);
   return (
-    <Panel position="top-right" className="live-panel" role="region" aria-label={t('live.panel')}>
+    <aside className={on ? 'live-panel on' : 'live-panel'} aria-label={t('live.panel')}>
       <div className="live-panel-header">
         <label className="live-switch">
           <input type="checkbox" checked={on} onChange={(event) => setOn(event.target.checked)} />
@@ -32,7 +32,7 @@ function LivePanel({ journeyId, onAtFirst }: { journeyId: string; onAtFirst: boo
         {on && <LiveConnectionStatus />}
       </div>
       {on && <LiveFunnelSection />}
-    </Panel>
+    </aside>
   );
 }
 
