@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRandom } from '@journey/samples/traffic';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, ServerProcess, WebhookReceiver } from './processes';
@@ -25,18 +26,6 @@ const DRAIN_TIMEOUT_MS = 40_000;
 const DELAYED = 'crash.delayed';
 const IMMEDIATE = 'crash.immediate';
 const NOISE = 'crash.noise';
-
-/** A deterministic generator (mulberry32), so a failing run can be repeated with its printed seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -156,7 +145,8 @@ describe('crash safety', () => {
   it(`loses nothing acknowledged and sends nothing twice across ${KILLS} SIGKILLs`, {
     timeout: 30_000 + KILLS * 15_000,
   }, async () => {
-    const next = random(SEED);
+    // Deterministic, so a failing run can be repeated with its printed seed.
+    const next = createRandom(SEED);
     const databasePath = join(directory, 'journey.db');
     const receiver = await WebhookReceiver.start();
     const port = await freePort();
