@@ -294,7 +294,7 @@ async function main(): Promise<void> {
       revision: gitRevision(),
       journey: journey.id,
       server: 'child process on 127.0.0.1 (bench-server.ts: buildApp of src/server.ts, auth on, manual clock)',
-      database: 'temporary file, WAL, synchronous=NORMAL',
+      database: 'temporary file, WAL, synchronous=FULL (the default)',
       setup,
       a_ceiling: a,
       b_http: {

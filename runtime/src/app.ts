@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ChannelAdapters } from './channels/adapters';
 import { type Clock, systemClock } from './clock';
+import type { DatabaseSync } from './db/client';
 import approvals from './plugins/approvals';
 import auth, { type AuthOptions } from './plugins/auth';
 import db from './plugins/db';
@@ -41,6 +42,8 @@ declare module 'fastify' {
 export interface AppOptions {
   /** SQLite file, created and migrated if needed; ':memory:' for a throw-away database. */
   databasePath: string;
+  /** When commits reach the disk: `full` (default) survives power loss, `normal` only a process crash. */
+  databaseSync?: DatabaseSync;
   clock?: Clock;
   logger?: boolean;
   /** Channel adapters by channel; channels without one only record their messages. */
@@ -63,6 +66,7 @@ const JSON_BODY_LIMIT = 10 * 1024 * 1024;
 /** Builds the whole application without listening, so tests can drive it with `inject()`. */
 export async function buildApp({
   databasePath,
+  databaseSync,
   clock = systemClock,
   logger = false,
   channels,
@@ -85,7 +89,7 @@ export async function buildApp({
 
   await app.register(errors);
   await app.register(jsonBody);
-  await app.register(db, { databasePath });
+  await app.register(db, { databasePath, ...(databaseSync ? { sync: databaseSync } : {}) });
   // Before any route, so its hooks see every route (the docs' too) and the policy covers them all.
   await app.register(auth, authOptions);
   await app.register(ingestLimits, ingestLimitOptions);

@@ -12,6 +12,8 @@ const envSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     JOURNEY_DB: z.string().min(1).default('./data/journey.db'),
+    // "full": every acknowledged write survives a power loss; "normal" trades that for speed (README: Performance).
+    JOURNEY_DB_SYNC: z.enum(['full', 'normal']).default('full'),
     JOURNEY_CLOCK: z.enum(['system', 'manual']).default('system'),
     JOURNEY_DESIGNER_DIST: z
       .string()
@@ -59,6 +61,7 @@ if (env.JOURNEY_DB !== ':memory:') mkdirSync(dirname(env.JOURNEY_DB), { recursiv
 
 const app = await buildApp({
   databasePath: env.JOURNEY_DB,
+  databaseSync: env.JOURNEY_DB_SYNC,
   clock: env.JOURNEY_CLOCK === 'manual' ? new ManualClock() : systemClock,
   logger: true,
   channels: env.JOURNEY_CHANNELS,

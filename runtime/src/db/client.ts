@@ -17,12 +17,18 @@ export interface DatabaseConnection {
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
+/**
+ * When a commit reaches the disk. `full` syncs the WAL on every commit, so an acknowledged event survives a power
+ * loss; `normal` syncs only at checkpoints: it survives a process crash but may lose the last commits when the
+ * machine loses power (runtime/bench/durability.bench.ts measures the difference).
+ */
+export type DatabaseSync = 'full' | 'normal';
+
 /** Opens (or creates) the database file, tunes SQLite for a single-writer server and applies pending migrations. */
-export function openDatabase(path: string): DatabaseConnection {
+export function openDatabase(path: string, sync: DatabaseSync = 'full'): DatabaseConnection {
   const sqlite = new BetterSqlite3(path);
   sqlite.pragma('journal_mode = WAL');
-  // WAL + NORMAL stays consistent after a crash and only risks the last commits on power loss.
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
