@@ -25,8 +25,11 @@ interface DueMessage {
 /** Attempts before a retryable failure becomes a dead letter. */
 export const MAX_ATTEMPTS = 5;
 const BASE_BACKOFF_MS = 30_000;
-/** Messages with providers at once: a gateway answering in 50 ms still allows hundreds of messages a second. */
-const SEND_CONCURRENCY = 16;
+/**
+ * Messages with providers at once: a gateway answering in 50 ms still allows hundreds of messages a second. It also
+ * bounds how many sent messages a crash can leave unrecorded (sent again after a restart, with the same key).
+ */
+export const SEND_CONCURRENCY = 16;
 
 type Outcome =
   | { status: 'sent' }
@@ -81,10 +84,11 @@ export class MessageDispatcher {
   }
 
   /**
-   * Sends messages due now (at most `limit`); returns how many were handled. Each round takes one message per
-   * customer (a second one waits for the next round, so a frequency cap counts the first one's outcome), claims
-   * them all in one commit, sends up to `SEND_CONCURRENCY` at a time, and records every outcome in one commit:
-   * two commits per round instead of two per message.
+   * Sends messages due now (at most `limit`); returns how many were handled. A round takes one message per customer
+   * (a second one waits for the next round, so a frequency cap counts the first one's outcome). Messages held back
+   * (quiet hours, caps) are recorded, and the rest claimed, in one commit; then up to `SEND_CONCURRENCY` go out at
+   * once, and outcomes that arrive together are recorded in one commit. A sender waits for its outcome's commit
+   * before taking the next message, so a crash leaves at most `SEND_CONCURRENCY` sent messages unrecorded.
    */
   async dispatchDue(limit = 200): Promise<number> {
     const now = this.clock.now();
@@ -94,29 +98,49 @@ export class MessageDispatcher {
       customers.add(message.customer_id);
       return true;
     });
-    const held = new Map(round.map((message) => [message, this.#hold(message, now)]));
-    const sending = round.filter((message) => !held.get(message));
-    // Committed before sending, so after a crash the rows show which sends may have happened (requeueInterrupted).
-    this.sqlite.transaction(() => {
+    const sending: DueMessage[] = [];
+    const held: Array<[DueMessage, Outcome]> = [];
+    for (const message of round) {
+      const outcome = this.#hold(message, now);
+      if (outcome) held.push([message, outcome]);
+      else sending.push(message);
+    }
+    // Claims are committed before sending, so after a crash the rows show which sends may have happened.
+    this.#recordAll(held, now, () => {
       for (const message of sending) this.#statements.claim.run(message.id);
-    })();
-    const outcomes = new Map<DueMessage, Outcome>();
+    });
+
+    const outcomes: Array<[DueMessage, Outcome]> = [];
+    let committed: Promise<void> | undefined;
+    const record = (message: DueMessage, outcome: Outcome): Promise<void> => {
+      outcomes.push([message, outcome]);
+      committed ??= new Promise((resolve) =>
+        setImmediate(() => {
+          committed = undefined;
+          this.#recordAll(outcomes.splice(0), now);
+          resolve();
+        }),
+      );
+      return committed;
+    };
     let next = 0;
     const sendNext = async (): Promise<void> => {
       for (let message = sending[next++]; message; message = sending[next++]) {
-        outcomes.set(message, this.#outcome(message, await this.#send(message), now));
+        await record(message, this.#outcome(message, await this.#send(message), now));
       }
     };
     await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, sending.length) }, sendNext));
+    return round.length;
+  }
+
+  /** Records outcomes (and runs `alsoInTransaction`) in one transaction. */
+  #recordAll(outcomes: ReadonlyArray<[DueMessage, Outcome]>, now: number, alsoInTransaction?: () => void): void {
     const metrics = new MetricBatch();
     this.sqlite.transaction(() => {
-      for (const message of round) {
-        const outcome = held.get(message) ?? outcomes.get(message);
-        if (outcome) this.#record(message, outcome, now, metrics);
-      }
+      for (const [message, outcome] of outcomes) this.#record(message, outcome, now, metrics);
+      alsoInTransaction?.();
       metrics.flush(this.metricStore);
     })();
-    return round.length;
   }
 
   /** Why a message must not go out now (quiet hours, frequency cap), or undefined when it may. */
@@ -167,7 +191,7 @@ export class MessageDispatcher {
     return { status: 'retry', until: now + BASE_BACKOFF_MS * 2 ** message.attempts, reason: result.error };
   }
 
-  /** Writes one message's outcome; runs inside the round's transaction. */
+  /** Writes one message's outcome; runs inside a transaction of #recordAll. */
   #record(message: DueMessage, outcome: Outcome, now: number, metrics: MetricBatch): void {
     const version = { journeyId: message.journey_id, version: message.version };
     const attempts =
