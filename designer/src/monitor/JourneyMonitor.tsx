@@ -1,6 +1,6 @@
 import type { JourneyDocument, JourneyMetrics } from '@journey/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type JourneyRecord, journeyKeys, journeysApi } from '../api/journeys';
 import { useJourneyRecord } from '../editor/useJourneyRecord';
@@ -11,14 +11,13 @@ import { metricsApi, metricsKeys } from '../live/metricsApi';
 import { useNamedFunnel } from '../live/useNamedFunnel';
 import { ErrorDetails } from '../ui/ErrorDetails';
 import { FunnelChart } from './FunnelChart';
-import { type Kpis, kpisOf, withLiveTail } from './figures';
+import { type Kpis, kpisOf } from './figures';
 import { BenefitPoolTable, BranchLeaderboard, ChannelTable } from './JourneyTables';
 import { type KpiTile, KpiTiles, useHeadlineTiles } from './KpiTiles';
-import { MonitorCard } from './MonitorCard';
+import { MonitorCard, ReportState } from './MonitorCard';
 import { MonitorLayout } from './MonitorLayout';
 import { RoiSummary } from './RoiSummary';
-import { TimeSeriesChart } from './TimeSeriesChart';
-import { rangeEndingAt, type TimeWindow, timeWindows } from './timeWindows';
+import { TimeSeriesCard } from './TimeSeriesCard';
 
 /** Reports that do not move with every event are fetched again this often. */
 const REPORT_REFETCH_MS = 30_000;
@@ -92,7 +91,14 @@ function JourneyBoard({ record, metrics, wall }: { record: JourneyRecord; metric
         <MonitorCard area="funnel" title={t('monitor.funnel')}>
           <FunnelChart rows={funnel} dark={wall} />
         </MonitorCard>
-        <TimeSeriesCard journeyId={journeyId} kpis={kpis} wall={wall} />
+        <TimeSeriesCard
+          source={{
+            queryKey: (window) => metricsKeys.timeSeries(journeyId, window),
+            fetch: (range) => metricsApi.timeSeries(journeyId, range),
+          }}
+          live={kpis}
+          wall={wall}
+        />
         <MonitorCard area="channels" title={t('monitor.channels.title')}>
           <ChannelTable metrics={metrics} compact={wall} />
         </MonitorCard>
@@ -111,54 +117,5 @@ function JourneyBoard({ record, metrics, wall }: { record: JourneyRecord; metric
         </MonitorCard>
       </div>
     </>
-  );
-}
-
-/** A report still loading, or why it failed. */
-function ReportState({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  return error ? <ErrorDetails error={error} /> : <p className="monitor-empty">{t('monitor.loading')}</p>;
-}
-
-function TimeSeriesCard({ journeyId, kpis, wall }: { journeyId: string; kpis: Kpis; wall: boolean }) {
-  const { t } = useTranslation();
-  const [timeWindow, setTimeWindow] = useState<TimeWindow>('hour');
-  const series = useQuery({
-    queryKey: metricsKeys.timeSeries(journeyId, timeWindow),
-    queryFn: async () => {
-      const { points } = await metricsApi.timeSeries(journeyId, rangeEndingAt(timeWindow, Date.now()));
-      // The live totals the series already holds: whatever arrives after them goes into its last bucket.
-      const live = useLiveMetricsStore.getState().metrics;
-      return { points, atFetch: live && kpisOf(live) };
-    },
-    refetchInterval: timeWindows[timeWindow].refetchMs,
-  });
-  const points = useMemo(
-    () => (series.data ? withLiveTail(series.data.points, series.data.atFetch, kpis) : []),
-    [series.data, kpis],
-  );
-  const windowSwitch = (
-    <fieldset className="segmented">
-      <legend className="visually-hidden">{t('monitor.window.label')}</legend>
-      {(Object.keys(timeWindows) as TimeWindow[]).map((candidate) => (
-        <button
-          key={candidate}
-          type="button"
-          aria-pressed={timeWindow === candidate}
-          onClick={() => setTimeWindow(candidate)}
-        >
-          {t(`monitor.window.${candidate}`)}
-        </button>
-      ))}
-    </fieldset>
-  );
-  return (
-    <MonitorCard area="series" title={t('monitor.timeSeries')} actions={windowSwitch}>
-      {series.data ? (
-        <TimeSeriesChart points={points} timeWindow={timeWindow} dark={wall} />
-      ) : (
-        <ReportState error={series.error} />
-      )}
-    </MonitorCard>
   );
 }

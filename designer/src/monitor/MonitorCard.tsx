@@ -1,4 +1,6 @@
 import { type ReactNode, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorDetails } from '../ui/ErrorDetails';
 
 interface MonitorCardProps {
   title: string;
@@ -21,4 +23,10 @@ export function MonitorCard({ title, area, actions, children }: MonitorCardProps
       <div className="monitor-card-body">{children}</div>
     </section>
   );
+}
+
+/** A card's report still loading, or why it failed. */
+export function ReportState({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  return error ? <ErrorDetails error={error} /> : <p className="monitor-empty">{t('monitor.loading')}</p>;
 }

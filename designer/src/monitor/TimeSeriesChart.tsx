@@ -1,4 +1,4 @@
-import type { TimeSeriesPoint } from '@journey/shared';
+import type { GlobalTimeSeriesPoint } from '@journey/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n';
@@ -10,7 +10,7 @@ const figures = ['entered', 'converted', 'messagesSent'] as const;
 
 /** Entries, conversions and messages sent per bucket, one line each. */
 interface TimeSeriesChartProps {
-  points: TimeSeriesPoint[];
+  points: GlobalTimeSeriesPoint[];
   timeWindow: TimeWindow;
   dark: boolean;
 }

@@ -8,11 +8,19 @@ import { useLocale } from '../i18n';
 import { FigureTable } from '../live/FigureTable';
 import { formatCount, formatPercent } from '../live/format';
 import { type LiveConnection, watchTotals } from '../live/liveSocket';
+import { metricsApi, metricsKeys } from '../live/metricsApi';
 import { conversionRate } from './figures';
 import { JourneyBarsChart } from './JourneyBarsChart';
 import { KpiTiles, useHeadlineTiles } from './KpiTiles';
 import { MonitorCard } from './MonitorCard';
 import { MonitorLayout } from './MonitorLayout';
+import { type SeriesSource, TimeSeriesCard } from './TimeSeriesCard';
+
+/** The series of every journey summed, archived ones included, as the totals are. */
+const allJourneysSeries: SeriesSource = {
+  queryKey: metricsKeys.globalTimeSeries,
+  fetch: metricsApi.globalTimeSeries,
+};
 
 /** The totals across journeys, live: a snapshot, then deltas folded in; each reconnect starts from a new snapshot. */
 function useLiveTotals() {
@@ -30,7 +38,7 @@ function useLiveTotals() {
   return { totals, connection };
 }
 
-/** `/monitor`: every journey's figures added up, and each journey's own, for the war room. */
+/** `/monitor`: every journey's figures added up (now and over time), and each journey's own, for the war room. */
 export function TotalsMonitor({ wall }: { wall: boolean }) {
   const { t } = useTranslation();
   const { totals, connection } = useLiveTotals();
@@ -63,6 +71,7 @@ function TotalsBoard({ totals, wall }: { totals: GlobalMetrics; wall: boolean })
     <>
       <KpiTiles tiles={tiles} />
       <div className="monitor-grid totals">
+        <TimeSeriesCard source={allJourneysSeries} live={sum} wall={wall} />
         <MonitorCard area="chart" title={t('monitor.journeys.chart')}>
           <JourneyBarsChart bars={rows} dark={wall} />
         </MonitorCard>

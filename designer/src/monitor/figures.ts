@@ -1,4 +1,4 @@
-import type { JourneyMetrics, OrgMetricsDto, TimeSeriesPoint } from '@journey/shared';
+import type { GlobalTimeSeriesPoint, JourneyMetrics, OrgMetricsDto } from '@journey/shared';
 
 /** The headline figures of a journey's live metrics. */
 export interface Kpis {
@@ -39,13 +39,14 @@ const seriesFigures: readonly SeriesFigure[] = ['entered', 'converted', 'message
 
 /**
  * The time series with what happened since it was fetched added to its last bucket (the current one):
- * live totals now minus the live totals when it was fetched. The next fetch puts every event in its bucket.
+ * live totals now minus the live totals when it was fetched (of a journey, or of all of them). The next fetch puts
+ * every event in its bucket.
  */
 export function withLiveTail(
-  points: readonly TimeSeriesPoint[],
+  points: readonly GlobalTimeSeriesPoint[],
   atFetch: SeriesFigures | null,
   now: SeriesFigures | null,
-): TimeSeriesPoint[] {
+): GlobalTimeSeriesPoint[] {
   const last = points.at(-1);
   if (!last || !atFetch || !now) return [...points];
   const tail = { ...last };

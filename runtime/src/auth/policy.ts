@@ -45,6 +45,7 @@ const routePermissions: Record<string, Permission> = {
   'GET /v1/journeys/:id/metrics': 'read',
   'GET /v1/journeys/:id/metrics/timeseries': 'read',
   'GET /v1/journeys/:id/metrics/org': 'read',
+  'GET /v1/metrics/timeseries': 'read',
   'GET /v1/journeys/:id/experiments': 'read',
   'GET /v1/journeys/:id/roi': 'read',
   'GET /v1/journeys/:id/report': 'read',

@@ -1,10 +1,13 @@
 import {
   addCounters,
   addToSummary,
+  type Counter,
   type ExperimentsReport,
   emptyJourneyMetrics,
   emptySummary,
   type GlobalMetrics,
+  type GlobalTimeSeries,
+  type GlobalTimeSeriesPoint,
   globalMetricsOf,
   type JourneyDocument,
   type JourneyMetrics,
@@ -24,6 +27,14 @@ const negated = (counts: Counts | undefined): Array<[string, number]> =>
   counts ? [...counts].map(([key, value]) => [key, -value]) : [];
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The buckets of a time series: [from, to) in epoch ms, by `stepMs` (`step` as asked, e.g. PT1M). */
+export interface SeriesRange {
+  from: number;
+  to: number;
+  stepMs: number;
+  step: string;
+}
 
 /** The REST and live views of the counters: funnel snapshots, totals, time series and experiments. */
 export class MetricsReports {
@@ -72,27 +83,49 @@ export class MetricsReports {
     return globalMetricsOf(journeys);
   }
 
-  /** Per-step sums of the main counters in [from, to), one point per step counted from `from`. */
-  timeSeries(journeyId: string, range: { from: number; to: number; stepMs: number; step: string }): TimeSeries {
+  /** A journey's time series: the main counters and the entries per node, by step; 404 for an unknown journey. */
+  timeSeries(journeyId: string, range: SeriesRange): TimeSeries {
     this.journeys.get(journeyId);
+    const series = this.#series(
+      journeyId,
+      range,
+      (figures): TimeSeriesPoint => ({ ...figures, nodesEntered: {} }),
+      (point, counter, value) => {
+        if (counter.kind === 'node' && counter.measure === 'entered') point.nodesEntered[counter.nodeId] = value;
+      },
+    );
+    return { journeyId, ...series };
+  }
+
+  /** The main counters of every journey summed by step, archived ones included (as in `globalMetrics`). */
+  globalTimeSeries(range: SeriesRange): GlobalTimeSeries {
+    return this.#series(null, range, (figures) => figures);
+  }
+
+  /**
+   * Per-step sums of the main counters in [from, to), one point per step counted from `from`, of one journey or
+   * of all when `journeyId` is null: `point` makes each point from its figures, `addOther` adds the other counters.
+   */
+  #series<P extends GlobalTimeSeriesPoint>(
+    journeyId: string | null,
+    range: SeriesRange,
+    point: (figures: GlobalTimeSeriesPoint) => P,
+    addOther?: (point: P, counter: Counter, value: number) => void,
+  ): { from: string; to: string; step: string; points: P[] } {
     const { from, to, stepMs, step } = range;
-    const points: TimeSeriesPoint[] = Array.from({ length: Math.ceil((to - from) / stepMs) }, (_, index) => ({
-      at: iso(from + index * stepMs),
-      entered: 0,
-      converted: 0,
-      messagesSent: 0,
-      nodesEntered: {},
-    }));
+    const points = Array.from({ length: Math.ceil((to - from) / stepMs) }, (_, index) =>
+      point({ at: iso(from + index * stepMs), entered: 0, converted: 0, messagesSent: 0 }),
+    );
     for (const { bucket, key, value } of this.store.series(journeyId, from, to, stepMs)) {
-      const point = points[bucket];
+      const bucketPoint = points[bucket];
       const counter = parseCounterKey(key);
-      if (!point || !counter) continue;
-      if (counter.kind === 'journeyEntered') point.entered += value;
-      else if (counter.kind === 'converted') point.converted += value;
-      else if (counter.kind === 'channel' && counter.outcome === 'sent') point.messagesSent += value;
-      else if (counter.kind === 'node' && counter.measure === 'entered') point.nodesEntered[counter.nodeId] = value;
+      if (!bucketPoint || !counter) continue;
+      if (counter.kind === 'journeyEntered') bucketPoint.entered += value;
+      else if (counter.kind === 'converted') bucketPoint.converted += value;
+      else if (counter.kind === 'channel' && counter.outcome === 'sent') bucketPoint.messagesSent += value;
+      else addOther?.(bucketPoint, counter, value);
     }
-    return { journeyId, from: iso(from), to: iso(to), step, points };
+    return { from: iso(from), to: iso(to), step, points };
   }
 
   /** A/B statistics for every split node of the journey (one version, or all summed). */

@@ -18,6 +18,18 @@ export interface SeriesDelta {
   delta: number;
 }
 
+/** Series values summed into one bucket of a time series, numbered from its start. */
+interface SeriesRow {
+  bucket: number;
+  key: string;
+  value: number;
+}
+
+/** The series in [from, to) summed into buckets of a step counted from `from`; `journeyFilter` narrows it. */
+const seriesQuery = (journeyFilter: string) =>
+  `SELECT CAST((minute - ?) / ? AS INTEGER) AS bucket, key, SUM(value) AS value FROM metric_series
+   WHERE ${journeyFilter} minute >= ? AND minute < ? GROUP BY bucket, key`;
+
 /** The series keeps at least 30 days (the promise to operators); older minutes are pruned once a minute. */
 export const SERIES_RETENTION_MS = 30 * 24 * 60 * 60_000;
 
@@ -67,10 +79,8 @@ export class MetricStore {
       remaining: sqlite.prepare<[], { id: string; remaining: number }>(
         'SELECT id, budget - granted AS remaining FROM benefit_pools',
       ),
-      series: sqlite.prepare<[number, number, string, number, number], { bucket: number; key: string; value: number }>(
-        `SELECT CAST((minute - ?) / ? AS INTEGER) AS bucket, key, SUM(value) AS value FROM metric_series
-         WHERE journey_id = ? AND minute >= ? AND minute < ? GROUP BY bucket, key`,
-      ),
+      series: sqlite.prepare<[number, number, string, number, number], SeriesRow>(seriesQuery('journey_id = ? AND')),
+      allSeries: sqlite.prepare<[number, number, number, number], SeriesRow>(seriesQuery('')),
     };
   }
 
@@ -138,13 +148,13 @@ export class MetricStore {
     return new Map(this.#statements.remaining.all().map((row) => [row.id, row.remaining]));
   }
 
-  /** Series values of a journey in [from, to), summed into buckets of `stepMs` counted from `from`. */
-  series(
-    journeyId: string,
-    from: number,
-    to: number,
-    stepMs: number,
-  ): Array<{ bucket: number; key: string; value: number }> {
-    return this.#statements.series.all(from, stepMs, journeyId, from, to);
+  /**
+   * Series values in [from, to), summed into buckets of `stepMs` counted from `from`: of one journey, or of
+   * every journey together when `journeyId` is null.
+   */
+  series(journeyId: string | null, from: number, to: number, stepMs: number): SeriesRow[] {
+    return journeyId === null
+      ? this.#statements.allSeries.all(from, stepMs, from, to)
+      : this.#statements.series.all(from, stepMs, journeyId, from, to);
   }
 }

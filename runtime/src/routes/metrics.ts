@@ -1,6 +1,7 @@
 import {
   approximateMs,
   experimentsReportSchema,
+  globalTimeSeriesSchema,
   journeyMetricsSchema,
   parseDuration,
   timeSeriesSchema,
@@ -8,7 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BadRequestError, errorResponseSchema } from '../http-errors';
-import { MetricsReports } from '../metrics/reports';
+import { MetricsReports, type SeriesRange } from '../metrics/reports';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -41,7 +42,23 @@ function stepMsOf(step: string): number {
   ]);
 }
 
-/** Funnel metrics, their time series and A/B experiment statistics of a journey. */
+/** The buckets a time-series query asks for; 400 for an empty range, a bad step or too many points. */
+function seriesRange(query: z.infer<typeof timeSeriesQuery>, now: number): SeriesRange {
+  const stepMs = stepMsOf(query.step);
+  // Default: up to the end of the current minute, so what just happened is in the last point.
+  const to = query.to ? Date.parse(query.to) : (Math.floor(now / MINUTE_MS) + 1) * MINUTE_MS;
+  const from = query.from ? Date.parse(query.from) : to - HOUR_MS;
+  if (from >= to)
+    throw new BadRequestError('Empty range', [{ path: 'querystring.from', message: 'must be before `to`' }]);
+  if ((to - from) / stepMs > MAX_POINTS) {
+    throw new BadRequestError('Too many points', [
+      { path: 'querystring.step', message: `the range holds more than ${MAX_POINTS} steps; take a longer step` },
+    ]);
+  }
+  return { from, to, stepMs, step: query.step };
+}
+
+/** Funnel metrics, their time series (of a journey, or of all of them) and A/B experiment statistics of a journey. */
 const metricRoutes: FastifyPluginAsyncZod = async (app) => {
   const reports = new MetricsReports(app.metrics, app.journeys);
   const tags = ['metrics'];
@@ -71,22 +88,21 @@ const metricRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: timeSeriesSchema, ...errors },
       },
     },
-    async (request) => {
-      const stepMs = stepMsOf(request.query.step);
-      // Default: up to the end of the current minute, so what just happened is in the last point.
-      const to = request.query.to
-        ? Date.parse(request.query.to)
-        : (Math.floor(app.clock.now() / MINUTE_MS) + 1) * MINUTE_MS;
-      const from = request.query.from ? Date.parse(request.query.from) : to - HOUR_MS;
-      if (from >= to)
-        throw new BadRequestError('Empty range', [{ path: 'querystring.from', message: 'must be before `to`' }]);
-      if ((to - from) / stepMs > MAX_POINTS) {
-        throw new BadRequestError('Too many points', [
-          { path: 'querystring.step', message: `the range holds more than ${MAX_POINTS} steps; take a longer step` },
-        ]);
-      }
-      return reports.timeSeries(request.params.id, { from, to, stepMs, step: request.query.step });
+    async (request) => reports.timeSeries(request.params.id, seriesRange(request.query, app.clock.now())),
+  );
+
+  app.get(
+    '/v1/metrics/timeseries',
+    {
+      schema: {
+        tags,
+        summary:
+          'Entered, converted and messages sent per time step, every journey summed, archived ones included (kept 30 days by the minute)',
+        querystring: timeSeriesQuery,
+        response: { 200: globalTimeSeriesSchema, 400: errorResponseSchema },
+      },
     },
+    async (request) => reports.globalTimeSeries(seriesRange(request.query, app.clock.now())),
   );
 
   app.get(

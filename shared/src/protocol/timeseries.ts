@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 const count = z.int();
+const pointsDescription = 'one per step from `from`, empty buckets included';
 
 export const timeSeriesPointSchema = z.object({
   at: z.string().describe('start of the bucket'),
@@ -17,7 +18,17 @@ export const timeSeriesSchema = z
     from: z.string(),
     to: z.string(),
     step: z.string(),
-    points: z.array(timeSeriesPointSchema).describe('one per step from `from`, empty buckets included'),
+    points: z.array(timeSeriesPointSchema).describe(pointsDescription),
   })
   .meta({ id: 'MetricsTimeSeries' });
 export type TimeSeries = z.infer<typeof timeSeriesSchema>;
+
+/** A point of every journey summed: node ids belong to one journey each, so there are no per-node entries. */
+export const globalTimeSeriesPointSchema = timeSeriesPointSchema.omit({ nodesEntered: true });
+export type GlobalTimeSeriesPoint = z.infer<typeof globalTimeSeriesPointSchema>;
+
+export const globalTimeSeriesSchema = timeSeriesSchema
+  .omit({ journeyId: true })
+  .extend({ points: z.array(globalTimeSeriesPointSchema).describe(pointsDescription) })
+  .meta({ id: 'MetricsGlobalTimeSeries' });
+export type GlobalTimeSeries = z.infer<typeof globalTimeSeriesSchema>;
