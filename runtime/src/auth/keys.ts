@@ -1,10 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Role } from '@journey/shared';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { AuditLog } from '../audit/log';
 import type { Database } from '../db/client';
 import { apiKeys } from '../db/schema';
 import { ConflictError, NotFoundError } from '../http-errors';
-import type { Principal, Role } from './roles';
+import type { Principal } from './roles';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 /** A key as shown to admins: never the key or its hash. */

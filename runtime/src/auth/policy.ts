@@ -1,4 +1,4 @@
-import type { Permission } from './roles';
+import type { Permission } from '@journey/shared';
 
 /**
  * The one access policy: every route (method + route URL as registered) and the permission it needs.

@@ -4,6 +4,7 @@ import type {
   JourneyDocument,
   OrgUnitKind,
   PersistedJourneyState,
+  Role,
   StaffRole,
   TaskAssignment,
   TaskChannel,
@@ -12,7 +13,6 @@ import type {
 } from '@journey/shared';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AuditAction } from '../audit/log';
-import type { Role } from '../auth/roles';
 
 /**
  * The whole database schema (one source of truth; `pnpm db:generate` turns changes into a migration).

@@ -1,11 +1,12 @@
 import fastifyCookie from '@fastify/cookie';
+import { can, type Permission } from '@journey/shared';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AuditLog } from '../audit/log';
 import { Authenticator, SESSION_COOKIE } from '../auth/authenticator';
 import { ApiKeyStore } from '../auth/keys';
 import { explicitPermission, requiredPermission } from '../auth/policy';
-import { can, type Permission, type Principal } from '../auth/roles';
+import type { Principal } from '../auth/roles';
 import { Settings } from '../auth/settings';
 import { ForbiddenError, UnauthorizedError } from '../http-errors';
 

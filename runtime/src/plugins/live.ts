@@ -1,7 +1,6 @@
-import { type ClientToServerEvents, LIVE_NAMESPACE, type ServerToClientEvents } from '@journey/shared';
+import { type ClientToServerEvents, can, LIVE_NAMESPACE, type ServerToClientEvents } from '@journey/shared';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
-import { can } from '../auth/roles';
 import { LiveMetrics } from '../metrics/live';
 import { MetricsReports } from '../metrics/reports';
 

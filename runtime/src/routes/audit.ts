@@ -1,7 +1,7 @@
+import { roles } from '@journey/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type AuditEntry, auditActions } from '../audit/log';
-import { roles } from '../auth/roles';
 
 const entrySchema = z
   .object({

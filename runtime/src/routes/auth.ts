@@ -1,8 +1,8 @@
+import { roles } from '@journey/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../auth/authenticator';
 import type { ApiKey } from '../auth/keys';
-import { roles } from '../auth/roles';
 import type { MakerCheckerSetting } from '../auth/settings';
 import { errorResponseSchema, UnauthorizedError } from '../http-errors';
 import { principalOf } from '../plugins/auth';

@@ -1,7 +1,7 @@
+import type { Role } from '@journey/shared';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { AppOptions } from '../../src/app';
-import type { Role } from '../../src/auth/roles';
 import type { AuthOptions } from '../../src/plugins/auth';
 import { buildTestApp } from '../helpers';
 

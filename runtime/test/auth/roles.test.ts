@@ -1,8 +1,8 @@
+import { can, type Role, roles } from '@journey/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
 import { requiredPermission } from '../../src/auth/policy';
-import { can, type Role, roles } from '../../src/auth/roles';
 import { ADMIN_KEY, bearer, createKey, journeyDocument } from './helpers';
 
 interface Case {

@@ -1,3 +1,4 @@
+export * from './access';
 export * from './counters';
 export * from './experiments';
 export * from './live';
