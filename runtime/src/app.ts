@@ -21,6 +21,7 @@ import approvalRoutes from './routes/approvals';
 import auditRoutes from './routes/audit';
 import authRoutes from './routes/auth';
 import benefitRoutes from './routes/benefits';
+import creativeRoutes from './routes/creatives';
 import customerImportRoutes from './routes/customer-import';
 import customerRoutes from './routes/customers';
 import eventRoutes from './routes/events';
@@ -32,6 +33,7 @@ import orgRoutes from './routes/org';
 import roiRoutes from './routes/roi';
 import segmentRoutes from './routes/segments';
 import taskRoutes from './routes/tasks';
+import templateRoutes from './routes/templates';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -107,6 +109,8 @@ export async function buildApp({
   await app.register(segmentRoutes);
   await app.register(eventRoutes);
   await app.register(journeyRoutes);
+  await app.register(creativeRoutes);
+  await app.register(templateRoutes);
   await app.register(metricRoutes);
   await app.register(instanceRoutes);
   await app.register(benefitRoutes);

@@ -11,8 +11,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { RuntimeApi, RuntimeHttpError, RuntimeUnreachableError } from './api';
 import { loadSampleJourneys } from './journeys';
-import { createSamplePools, createSampleSegments, importBankMarketing, seedProfiles } from './seed';
+import {
+  createSampleCreatives,
+  createSamplePools,
+  createSampleSegments,
+  importBankMarketing,
+  seedProfiles,
+} from './seed';
 import { createProgressDisplay, runSimulation } from './simulate';
+import { installSampleTemplates } from './templates';
 
 const DEMO_CUSTOMERS = 500;
 const PROFILE_SEED = 42;
@@ -39,7 +46,7 @@ async function waitForHealth(server: ChildProcess): Promise<void> {
   throw new Error(`the runtime did not answer on ${api.baseUrl}/health within a minute`);
 }
 
-/** Seeds profiles, pools and segments, then creates and publishes each sample (journeys that exist are left alone). */
+/** Seeds profiles, pools, segments and creatives, then creates and publishes each sample (journeys that exist are left alone). */
 async function loadSamples(): Promise<void> {
   const profiles = await seedProfiles(api, { seed: PROFILE_SEED, count: DEMO_CUSTOMERS });
   console.log(`  profiles demo-1 … demo-${DEMO_CUSTOMERS}: ${profiles.imported} new, ${profiles.updated} updated`);
@@ -52,6 +59,8 @@ async function loadSamples(): Promise<void> {
   }
   await createSamplePools(api);
   await createSampleSegments(api);
+  await createSampleCreatives(api);
+  console.log(`  template gallery: ${await installSampleTemplates(api)} templates`);
   for (const { file, document } of loadSampleJourneys()) {
     try {
       await api.request('POST', '/v1/journeys', { json: document });

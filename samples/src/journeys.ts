@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { type JourneyDocument, parseJourneyDocument } from '@journey/shared';
+import { type DocumentIssue, type JourneyDocument, parseJourneyDocument } from '@journey/shared';
 
 const journeysDirectory = new URL('../journeys/', import.meta.url);
 
@@ -17,19 +17,25 @@ export function loadSampleJourneys(): SampleJourney[] {
     .map((file) => ({ file, document: parseSample(file, readFileSync(new URL(file, journeysDirectory), 'utf8')) }));
 }
 
-function parseSample(file: string, text: string): JourneyDocument {
-  let json: unknown;
+/** The JSON in a sample file; throws naming the file when it is not JSON. */
+export function parseJsonFile(file: string, text: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new Error(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,
     });
   }
-  const parsed = parseJourneyDocument(json);
-  if (!parsed.ok) {
-    const issues = parsed.issues.map((issue) => `  ${issue.path || '(document)'}: ${issue.message}`);
-    throw new Error(`${file} is not a valid journey document:\n${issues.join('\n')}`);
-  }
+}
+
+/** An error naming the file and each issue's field, for a sample that does not parse. */
+export function invalidSampleError(file: string, what: string, issues: readonly DocumentIssue[]): Error {
+  const lines = issues.map((issue) => `  ${issue.path || '(whole file)'}: ${issue.message}`);
+  return new Error(`${file} is not a valid ${what}:\n${lines.join('\n')}`);
+}
+
+function parseSample(file: string, text: string): JourneyDocument {
+  const parsed = parseJourneyDocument(parseJsonFile(file, text));
+  if (!parsed.ok) throw invalidSampleError(file, 'journey document', parsed.issues);
   return parsed.document;
 }

@@ -1,10 +1,19 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { creativeIdSchema, creativeInputSchema } from '@journey/shared';
 import { describe, expect, it } from 'vitest';
 import { startFakeRuntime } from '../test/fake-runtime';
 import { RuntimeApi } from './api';
-import { createSamplePools, importBankMarketing, samplePools, seedProfiles, syntheticProfiles } from './seed';
+import {
+  createSampleCreatives,
+  createSamplePools,
+  importBankMarketing,
+  sampleCreatives,
+  samplePools,
+  seedProfiles,
+  syntheticProfiles,
+} from './seed';
 
 const importReply = { status: 200, json: { imported: 3, updated: 0, rejected: [] } };
 
@@ -89,5 +98,30 @@ describe('seeding a runtime', () => {
       samplePools.map((pool) => pool.id).filter((id) => id !== 'welcome-coupons'),
     );
     expect(runtime.requests).toHaveLength(samplePools.length);
+  });
+
+  it('creates the sample creatives the library does not have yet, leaving existing (maybe edited) ones alone', async () => {
+    const runtime = await startFakeRuntime((request) =>
+      request.method === 'GET'
+        ? { status: 200, json: { creatives: [{ id: 'renewal-offer', name: 'Edited by the bank' }] } }
+        : { status: 201, json: {} },
+    );
+    const created = await createSampleCreatives(new RuntimeApi(runtime.url));
+    const expected = sampleCreatives.map((creative) => creative.id).filter((id) => id !== 'renewal-offer');
+    expect(created).toEqual(expected);
+    const puts = runtime.requests.filter((request) => request.method === 'PUT');
+    expect(puts.map((request) => request.url)).toEqual(expected.map((id) => `/v1/creatives/${id}`));
+    for (const request of puts) expect(creativeInputSchema.safeParse(JSON.parse(request.body)).success).toBe(true);
+  });
+
+  it('has a library across channels whose texts greet the customer by name', () => {
+    expect(new Set(sampleCreatives.map((creative) => creative.channel))).toEqual(
+      new Set(['sms', 'push', 'wechat', 'branchTask']),
+    );
+    for (const { id, ...creative } of sampleCreatives) {
+      expect(creativeIdSchema.safeParse(id).success).toBe(true);
+      expect(creativeInputSchema.safeParse(creative).success).toBe(true);
+      expect(creative.body).toContain('{{profile.name}}');
+    }
   });
 });

@@ -184,3 +184,52 @@ export const createSamplePools = (api: RuntimeApi) => createMissing(api, '/v1/be
 
 /** Creates the sample segments; segments that already exist are left as they are. Returns the ids created. */
 export const createSampleSegments = (api: RuntimeApi) => createMissing(api, '/v1/segments', sampleSegments);
+
+/** A small creatives library: reusable message texts that message nodes can choose instead of writing their own. */
+export const sampleCreatives = [
+  {
+    id: 'renewal-offer',
+    name: 'Maturity renewal offer',
+    channel: 'sms',
+    body: 'Dear {{profile.name}}, your wealth product matures in 7 days. Reply 1 to roll it into our 12-month term deposit at 2.6% p.a., or visit any branch. Reply TD to opt out.',
+    description: 'Wealth maturity journeys, a week before the maturity date',
+  },
+  {
+    id: 'card-welcome',
+    name: 'Co-branded card welcome',
+    channel: 'push',
+    title: 'Your new card is ready',
+    body: 'Hi {{profile.name}}, spend ¥99 with your card within 60 days to unlock 6 dining coupons.',
+    description: 'Sent when a co-branded credit card is activated',
+  },
+  {
+    id: 'payroll-cashback',
+    name: 'Payroll cash-back',
+    channel: 'wechat',
+    title: '¥30 cash-back for payroll customers',
+    body: '{{profile.name}}, your salary now arrives with us. Open the app this month to claim ¥30 cash-back.',
+  },
+  {
+    id: 'maturity-call',
+    name: 'RM call about a maturing product',
+    channel: 'branchTask',
+    title: 'Call about a maturing product',
+    body: 'Call {{profile.name}} before the maturity date, offer the 12-month term deposit and record the outcome.',
+    description: 'A task for the relationship manager when the customer has not answered the SMS',
+  },
+  {
+    id: 'reactivation-points',
+    name: 'We miss you: bonus points',
+    channel: 'sms',
+    body: 'We miss you, {{profile.name}}! Log in to the app within 14 days to collect 500 bonus points. Reply TD to opt out.',
+  },
+] as const;
+
+/** Creates the sample creatives; creatives that already exist (perhaps edited since) are left as they are. */
+export async function createSampleCreatives(api: RuntimeApi): Promise<string[]> {
+  const { creatives } = await api.request<{ creatives: Array<{ id: string }> }>('GET', '/v1/creatives');
+  const existing = new Set(creatives.map((creative) => creative.id));
+  const missing = sampleCreatives.filter((creative) => !existing.has(creative.id));
+  for (const { id, ...creative } of missing) await api.request('PUT', `/v1/creatives/${id}`, { json: creative });
+  return missing.map((creative) => creative.id);
+}

@@ -4,4 +4,5 @@ export * from './conditions';
 export * from './model';
 export * from './protocol';
 export * from './stats';
+export * from './templates';
 export * from './time';

@@ -47,7 +47,7 @@ export function onUnauthorized(listener: () => void): () => void {
 
 /** Calls the runtime API (same origin: the runtime serves the designer, the dev server proxies `/v1`). */
 export async function requestJson<T>(
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
   headers: Readonly<Record<string, string>> = {},

@@ -16,6 +16,9 @@ const MonitorPage = lazy(() => import('../monitor/MonitorPage').then(({ MonitorP
 const ExperimentsPage = lazy(() =>
   import('../experiments/ExperimentsPage').then(({ ExperimentsPage }) => ({ default: ExperimentsPage })),
 );
+const CreativesPage = lazy(() =>
+  import('../creatives/CreativesPage').then(({ CreativesPage }) => ({ default: CreativesPage })),
+);
 
 function Loading() {
   const { t } = useTranslation();
@@ -55,6 +58,8 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
               <Route path="/monitor">{() => <MonitorPage journeyId={null} wall={false} />}</Route>
               <Route path="/monitor/wall">{() => <MonitorPage journeyId={null} wall />}</Route>
               <Route path="/tasks" component={TaskInbox} />
+              <Route path="/creatives">{() => <CreativesPage />}</Route>
+              <Route path="/creatives/:id">{({ id }) => <CreativesPage creativeId={id} />}</Route>
               <Route component={NotFoundPage} />
             </Switch>
           </Suspense>

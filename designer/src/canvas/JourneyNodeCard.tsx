@@ -1,10 +1,11 @@
 import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNodeSummary } from '../creatives/useCreatives';
 import { useLocale } from '../i18n';
 import { LiveNodeCounts } from '../live/LiveNodeCounts';
 import { useSimulationMark } from '../simulate/simulationStore';
-import { acceptsInput, categoryOf, displayName, outputsOf, summaryOf } from '../store/catalogView';
+import { acceptsInput, categoryOf, displayName, outputsOf } from '../store/catalogView';
 import type { JourneyFlowNode } from '../store/flowElements';
 import { useNodeProblems } from '../validation/validation';
 import { NodeIcon } from './NodeIcon';
@@ -30,6 +31,7 @@ function JourneyNodeCardView({ id, data: { node }, selected }: NodeProps<Journey
   const mark = useSimulationMark(id);
   const outputs = outputsOf(node);
   const typeName = displayName({ type: node.type }, locale);
+  const summary = useNodeSummary(node, locale);
 
   useRemeasureWhenHandlesChange(id, outputs.map((handle) => handle.id).join('\n'));
 
@@ -55,7 +57,7 @@ function JourneyNodeCardView({ id, data: { node }, selected }: NodeProps<Journey
           </span>
         )}
       </div>
-      <div className="journey-node-summary">{summaryOf(node, locale)}</div>
+      <div className="journey-node-summary">{summary}</div>
       {mark === 'current' && <div className="simulation-pin">{t('simulate.customerHere')}</div>}
       {outputs.length > 0 && (
         <ul className="journey-node-outputs">

@@ -1,9 +1,12 @@
+import type { JourneyDocument } from '@journey/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type JourneyRecord, journeyKeys, journeysApi, type LifecycleAction } from '../api/journeys';
 import { ArchiveDialog } from '../app/ArchiveDialog';
+import { useCanEditJourneys } from '../app/useCanEditJourneys';
 import { useJourneyStore } from '../store/journeyStore';
+import { SaveAsTemplateDialog } from '../templates/SaveAsTemplateDialog';
 import { MenuButton } from '../ui/MenuButton';
 import { notifyError, notifySuccess } from '../ui/toasts';
 import { selectStatus, useLoadedJourney } from './useJourneyRecord';
@@ -17,13 +20,16 @@ function exportDraft(): void {
   URL.revokeObjectURL(url);
 }
 
-/** Pause or resume a live journey; under "More", export the draft and archive (after a confirmation). */
+/** Pause or resume a live journey; under "More", export the draft, save it as a template, archive (confirmed first). */
 export function LifecycleActions({ journeyId }: { journeyId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const status = useLoadedJourney(journeyId, selectStatus);
   const name = useJourneyStore((state) => state.document.name);
   const [confirmingArchive, setConfirmingArchive] = useState(false);
+  const canEdit = useCanEditJourneys();
+  // The draft as it was when asked: edits behind the dialog do not change what is being saved.
+  const [savingAsTemplate, setSavingAsTemplate] = useState<JourneyDocument>();
   const change = useMutation({
     mutationFn: (action: LifecycleAction) => journeysApi.lifecycle(journeyId, action),
     onSuccess: (journey: JourneyRecord, action) => {
@@ -51,6 +57,14 @@ export function LifecycleActions({ journeyId }: { journeyId: string }) {
         label={t('lifecycle.more')}
         items={[
           { label: t('lifecycle.export'), onSelect: exportDraft },
+          ...(canEdit
+            ? [
+                {
+                  label: t('templates.saveAsEllipsis'),
+                  onSelect: () => setSavingAsTemplate(useJourneyStore.getState().document),
+                },
+              ]
+            : []),
           ...(archived
             ? []
             : [{ label: t('lifecycle.archiveEllipsis'), onSelect: () => setConfirmingArchive(true), danger: true }]),
@@ -58,6 +72,9 @@ export function LifecycleActions({ journeyId }: { journeyId: string }) {
       >
         ⋯
       </MenuButton>
+      {savingAsTemplate && (
+        <SaveAsTemplateDialog document={savingAsTemplate} onClose={() => setSavingAsTemplate(undefined)} />
+      )}
       {confirmingArchive && (
         <ArchiveDialog
           name={name}

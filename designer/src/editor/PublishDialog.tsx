@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { journeyKeys, journeysApi } from '../api/journeys';
+import { useResolvedDraft } from '../creatives/useCreatives';
 import { useJourneyStore } from '../store/journeyStore';
 import { ErrorDetails } from '../ui/ErrorDetails';
 import { Modal } from '../ui/Modal';
@@ -21,6 +22,7 @@ export function PublishDialog({ journeyId, onClose }: { journeyId: string; onClo
   const saver = useDraftSaver();
   const journey = useLoadedJourney(journeyId);
   const document = useJourneyStore((state) => state.document);
+  const resolvedDraft = useResolvedDraft();
   const [saved, setSaved] = useState<boolean>();
   const versions = useQuery({
     queryKey: journeyKeys.versions(journeyId),
@@ -46,7 +48,8 @@ export function PublishDialog({ journeyId, onClose }: { journeyId: string; onClo
 
   const live = versions.data?.find((version) => version.version === journey.liveVersion);
   const nextVersion = (versions.data?.at(-1)?.version ?? 0) + 1;
-  const changes = useChangeSentences(live?.document, document);
+  // The live version holds its creatives' words; so does the draft once resolved, so only real changes show.
+  const changes = useChangeSentences(live?.document, resolvedDraft);
   const ready = saved === true && versions.isSuccess;
   const nothingToPublish = ready && live !== undefined && changes.length === 0;
 

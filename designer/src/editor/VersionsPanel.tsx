@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { journeyKeys, journeysApi } from '../api/journeys';
+import { useResolvedDraft } from '../creatives/useCreatives';
 import { useLocale } from '../i18n';
-import { useJourneyStore } from '../store/journeyStore';
 import { ErrorDetails } from '../ui/ErrorDetails';
 import { formatDateTime } from '../ui/format';
 import { ChangeList, useChangeSentences } from './ChangeList';
@@ -27,7 +27,8 @@ export function VersionsPanel({ journeyId }: { journeyId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const liveVersion = useLoadedJourney(journeyId, selectLiveVersion);
-  const draft = useJourneyStore((state) => state.document);
+  // Versions hold their creatives' words, so the draft is compared with its creatives resolved too.
+  const draft = useResolvedDraft();
   const versions = useQuery({
     queryKey: journeyKeys.versions(journeyId),
     queryFn: () => journeysApi.versions(journeyId),

@@ -1,7 +1,7 @@
 import type { JourneyDocument } from '@journey/shared';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JourneyRecord } from '../api/journeys';
 import { exampleJourney } from '../store/exampleJourney';
 import { smallJourney } from '../test/fixtures';
@@ -39,6 +39,8 @@ function openList(routes: Routes = {}, journeys: JourneyRecord[] = [welcome, sma
 const rowOf = async (name: string) => (await screen.findByRole('link', { name })).closest('tr') as HTMLElement;
 
 afterEach(() => vi.useRealTimers());
+// The editor is a lazy chunk; loading it once here keeps its first compile out of the tests' time limits.
+beforeAll(() => import('../editor/EditorPage'), 30_000);
 
 describe('journeys list', () => {
   it('shows each journey with its status, live version, counts and last edit', async () => {

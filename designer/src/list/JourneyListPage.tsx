@@ -5,13 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { type JourneyRecord, journeyKeys, journeysApi } from '../api/journeys';
 import { ArchiveDialog } from '../app/ArchiveDialog';
-import { SignedInUser } from '../app/SignedInUser';
+import { PageHeader } from '../app/PageHeader';
 import { useLocale } from '../i18n';
-import { LanguageSwitch } from '../i18n/LanguageSwitch';
-import { Brand } from '../ui/Brand';
 import { ErrorDetails, IssueList } from '../ui/ErrorDetails';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { Modal } from '../ui/Modal';
+import { SearchInput } from '../ui/SearchInput';
 import { StatusBadge } from '../ui/StatusBadge';
 import { notifyError, notifySuccess } from '../ui/toasts';
 import { JourneyCounts } from './JourneyCounts';
@@ -51,12 +50,14 @@ export function JourneyListPage() {
     onError: (error) => notifyError(t('lifecycle.failed.archive'), error),
   });
 
+  const openCreated = (journey: JourneyRecord, success: string) => {
+    notifySuccess(success);
+    navigate(`/journeys/${encodeURIComponent(journey.id)}`);
+  };
+
   const createAndOpen = (document: JourneyDocument, success: string) =>
     create.mutate(document, {
-      onSuccess: (journey) => {
-        notifySuccess(success);
-        navigate(`/journeys/${encodeURIComponent(journey.id)}`);
-      },
+      onSuccess: (journey) => openCreated(journey, success),
       onError: (error) => notifyError(t('list.createFailed'), error),
     });
 
@@ -86,22 +87,10 @@ export function JourneyListPage() {
 
   return (
     <div className="page">
-      <header className="page-header">
-        <Brand />
-        <h1 className="page-title">{t('list.title')}</h1>
-        <SignedInUser />
-        <LanguageSwitch />
-      </header>
+      <PageHeader title={t('list.title')} />
       <main className="page-body">
         <div className="list-toolbar">
-          <input
-            type="search"
-            className="search"
-            aria-label={t('list.search')}
-            placeholder={t('list.search')}
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-          />
+          <SearchInput label={t('list.search')} value={search} onChange={setSearch} />
           <span className="toolbar-spacer" />
           <button type="button" className="secondary-button" onClick={() => fileInput.current?.click()}>
             {t('list.import')}
@@ -199,6 +188,10 @@ export function JourneyListPage() {
           takenIds={takenIds}
           onCancel={() => setCreating(false)}
           onCreate={(document) => createAndOpen(document, t('list.created', { name: document.name }))}
+          onCreated={(journey) => {
+            void refreshList();
+            openCreated(journey, t('list.created', { name: journey.name }));
+          }}
         />
       )}
       {archiving && (

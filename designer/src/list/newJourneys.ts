@@ -13,8 +13,8 @@ import { uniqueId } from '../store/documentOps';
 /** Ids are at most 64 characters; this leaves room for the "-12" uniqueId appends. */
 const MAX_ID_BASE = 56;
 
-/** A readable id from a name: "Card welcome" → "card-welcome"; names without Latin letters fall back to "journey". */
-export function idBase(name: string): string {
+/** A readable id from a name: "Card welcome" → "card-welcome"; names without Latin letters fall back to `fallback`. */
+export function idBase(name: string, fallback = 'journey'): string {
   const slug = name
     .normalize('NFKD')
     .toLowerCase()
@@ -22,7 +22,7 @@ export function idBase(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, MAX_ID_BASE)
     .replace(/-+$/, '');
-  return slug || 'journey';
+  return slug || fallback;
 }
 
 /** A trigger connected to an exit: the smallest journey, ready for steps in between. */

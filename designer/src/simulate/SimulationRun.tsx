@@ -1,10 +1,10 @@
 import { addDuration, differsSemantically } from '@journey/shared';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useResolvedDraft } from '../creatives/useCreatives';
 import { useLocale } from '../i18n';
 import { DurationField, FieldGroup } from '../inspector/fields';
 import { type Entry, KeyValueRows } from '../inspector/KeyValueRows';
-import { useJourneyStore } from '../store/journeyStore';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { propertyRowLabels } from './rowLabels';
 import {
@@ -31,7 +31,8 @@ const RESERVED_EVENT = /^(journey|xstate)\./;
 export function SimulationRun({ simulation }: { simulation: Simulation }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const draft = useJourneyStore((state) => state.document);
+  // Compared as simulated: with the creatives' words in.
+  const draft = useResolvedDraft();
   const setSimulation = useSimulationStore((state) => state.setSimulation);
   const names = useNodeNames(simulation.document);
   const stale = useMemo(() => differsSemantically(simulation.document, draft), [simulation.document, draft]);

@@ -2,11 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customersApi } from '../api/customers';
+import { useResolvedDraft } from '../creatives/useCreatives';
 import { useLocale } from '../i18n';
 import { FieldGroup, ParsedInput } from '../inspector/fields';
 import { type Entry, KeyValueRows } from '../inspector/KeyValueRows';
 import { formatTags, parseTags } from '../inspector/scalars';
-import { useJourneyStore } from '../store/journeyStore';
 import { notifyError } from '../ui/toasts';
 import { useValidation } from '../validation/validation';
 import { propertyRowLabels } from './rowLabels';
@@ -18,7 +18,8 @@ import { formOf, recordOf, testCustomerOf } from './testCustomer';
 export function SimulationSetup() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const document = useJourneyStore((state) => state.document);
+  // What the customer would get: with the library's creatives' words in the message steps.
+  const document = useResolvedDraft();
   const { errorCount } = useValidation();
   const customer = useSimulationStore((state) => state.customer);
   const setCustomer = useSimulationStore((state) => state.setCustomer);

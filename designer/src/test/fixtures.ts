@@ -1,4 +1,4 @@
-import { CURRENT_SCHEMA_VERSION, type JourneyDocument } from '@journey/shared';
+import { type Creative, CURRENT_SCHEMA_VERSION, type JourneyDocument } from '@journey/shared';
 
 /** trigger → wait → split (A → message → exit, B → exit) */
 export function smallJourney(): JourneyDocument {
@@ -38,3 +38,13 @@ export function smallJourney(): JourneyDocument {
     ],
   };
 }
+
+/** An SMS creative in the library, as `GET /v1/creatives` lists it. */
+export const renewal: Creative = {
+  id: 'renewal-offer',
+  name: 'Renewal offer',
+  channel: 'sms',
+  body: 'Hi {{profile.name}}, your deposit matures soon',
+  revision: 2,
+  updatedAt: '2026-01-05T02:00:00.000Z',
+};

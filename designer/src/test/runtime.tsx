@@ -39,7 +39,8 @@ export function fakeRuntime(routes: Routes) {
     calls.push({ method, path, body, ifMatch: headers.get('if-match') });
     const route = routes[`${method} ${path}`];
     const answer = route === undefined ? notFound(path) : typeof route === 'function' ? await route(body) : route;
-    return new Response(JSON.stringify(answer.body ?? {}), {
+    // 204 No Content may carry no body.
+    return new Response(answer.status === 204 ? null : JSON.stringify(answer.body ?? {}), {
       status: answer.status ?? 200,
       headers: { 'content-type': 'application/json' },
     });

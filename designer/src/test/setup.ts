@@ -1,5 +1,5 @@
 // jsdom lacks the layout APIs React Flow measures with; these stand-ins report a fixed size so it renders.
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import '../i18n';
 import { useToasts } from '../ui/toasts';
@@ -20,6 +20,9 @@ class DOMMatrixReadOnlyStub {
     this.m22 = scale === undefined ? 1 : Number(scale);
   }
 }
+
+// Pages load lazily; on a loaded CI machine the first import of a page can take longer than the 1 s default.
+configure({ asyncUtilTimeout: 5_000 });
 
 globalThis.ResizeObserver = ResizeObserverStub;
 // jsdom's Blob cannot read itself back; browsers' can.

@@ -29,10 +29,13 @@ export class Approvals {
     private readonly audit: AuditLog,
   ) {}
 
-  /** Submits the current draft; it must be publishable now, so checkers only see drafts that can go live. */
+  /**
+   * Submits the current draft; it must be publishable now, so checkers only see drafts that can go live. Library
+   * creatives are resolved now, at request time: the request holds their text, so the checker approves exactly the
+   * text that goes live even if a creative is edited before the decision.
+   */
   submit(journeyId: string, nodeMap: Record<string, string>, maker: Principal, at: number): ApprovalRow {
-    const journey = this.journeys.get(journeyId);
-    this.journeys.compileForPublish(journey, { document: journey.draft, nodeMap });
+    const { document } = this.journeys.prepareDraft(this.journeys.get(journeyId), nodeMap);
     return this.db.transaction(() => {
       const pending = this.db
         .select({ id: approvalRequests.id })
@@ -48,7 +51,7 @@ export class Approvals {
         .insert(approvalRequests)
         .values({
           journeyId,
-          document: journey.draft,
+          document,
           nodeMap,
           status: 'pending',
           requestedBy: maker.name,
@@ -80,7 +83,11 @@ export class Approvals {
           `${checker.name} submitted request ${requestId}; maker-checker needs a different person to approve it`,
         );
       }
-      const draftChanged = differsSemantically(this.journeys.get(journeyId).draft, request.document);
+      // Compared as the draft would publish now, so a draft using creatives is not "changed" by their resolution.
+      const draftChanged = differsSemantically(
+        this.journeys.resolvedDraft(this.journeys.get(journeyId)),
+        request.document,
+      );
       const published = this.journeys.publish(journeyId, at, checker, {
         document: request.document,
         nodeMap: request.nodeMap,

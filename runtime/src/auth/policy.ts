@@ -53,6 +53,17 @@ const routePermissions: Record<string, Permission> = {
   'POST /v1/journeys/:id/approvals/:requestId/approve': 'journeys:publish',
   'POST /v1/journeys/:id/approvals/:requestId/reject': 'journeys:publish',
 
+  'GET /v1/templates': 'read',
+  'GET /v1/templates/:id': 'read',
+  'PUT /v1/templates/:id': 'journeys:edit',
+  'DELETE /v1/templates/:id': 'journeys:edit',
+  'POST /v1/templates/:id/journeys': 'journeys:edit',
+
+  'GET /v1/creatives': 'read',
+  'GET /v1/creatives/:id': 'read',
+  'PUT /v1/creatives/:id': 'journeys:edit',
+  'DELETE /v1/creatives/:id': 'journeys:edit',
+
   'GET /v1/messages': 'read',
   'POST /v1/benefit-pools': 'budgets:edit',
   'GET /v1/benefit-pools': 'read',

@@ -1,4 +1,5 @@
 import type {
+  Channel,
   CompiledJourney,
   Condition,
   JourneyDocument,
@@ -10,6 +11,7 @@ import type {
   TaskChannel,
   TaskOutcome,
   TaskStatus,
+  TemplateParameter,
 } from '@journey/shared';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AuditAction } from '../audit/log';
@@ -424,4 +426,34 @@ export const conversionRevenue = sqliteTable('conversion_revenue', {
   instanceId: integer('instance_id').primaryKey(),
   amount: real('amount').notNull(),
   convertedAt: integer('converted_at').notNull(),
+});
+
+// ── Content: the creatives library and the journey template gallery ─────────────────────────────
+
+/** A reusable message: message nodes refer to it by id, and publishing copies its text into the version. */
+export const creatives = sqliteTable('creatives', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  channel: text('channel').$type<Channel>().notNull(),
+  title: text('title'),
+  body: text('body').notNull(),
+  description: text('description'),
+  /** Counts the saves; the ETag for a conditional PUT. */
+  revision: integer('revision').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  updatedBy: text('updated_by'),
+});
+
+/** A journey to start from: an example document and the parameters asked when a journey is made from it. */
+export const journeyTemplates = sqliteTable('journey_templates', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description'),
+  category: text('category'),
+  parameters: text('parameters', { mode: 'json' }).$type<TemplateParameter[]>().notNull(),
+  document: text('document', { mode: 'json' }).$type<JourneyDocument>().notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  updatedBy: text('updated_by'),
 });

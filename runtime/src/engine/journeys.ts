@@ -1,10 +1,12 @@
 import {
   type CompiledJourney,
+  type CreativeContent,
   compileJourney,
   diffJourneys,
   type JourneyChange,
   type JourneyDocument,
   parseJourneyDocument,
+  resolveCreatives,
   type ValidationProblem,
   validateJourney,
 } from '@journey/shared';
@@ -15,6 +17,7 @@ import type { Database } from '../db/client';
 import { type JourneyStatus, journeys, journeyVersions } from '../db/schema';
 import { BadRequestError, ConflictError, NotFoundError } from '../http-errors';
 import type { AudienceEntry } from './audience';
+import type { CreativeLibrary } from './creatives';
 import type { JourneyExecutor } from './executor';
 import type { VersionCache } from './versions';
 
@@ -74,6 +77,7 @@ export class JourneyService {
     private readonly audience: AudienceEntry,
     private readonly executor: JourneyExecutor,
     private readonly audit: AuditLog,
+    private readonly creatives: CreativeLibrary,
   ) {}
 
   list(): JourneyRow[] {
@@ -131,19 +135,48 @@ export class JourneyService {
     return this.get(id);
   }
 
+  /** Every problem of the draft, its library creatives included (unknown ones, or written for another channel). */
   validate(id: string): ValidationProblem[] {
-    return validateJourney(this.get(id).draft);
+    const { draft } = this.get(id);
+    return validateJourney(draft, { creatives: this.creatives.contentsFor(draft) });
+  }
+
+  /** The draft with the current text of each library creative it uses copied into its messages. */
+  resolvedDraft(journey: JourneyRow): JourneyDocument {
+    return this.resolve(journey.draft).document;
+  }
+
+  private resolve(draft: JourneyDocument) {
+    const creatives = this.creatives.contentsFor(draft);
+    return { creatives, document: resolveCreatives(draft, creatives) };
+  }
+
+  /**
+   * What publishing the draft now would make live: the draft with its creatives' text copied in (so the version
+   * keeps sending it when a creative is edited later), checked against the library and compiled.
+   */
+  prepareDraft(
+    journey: JourneyRow,
+    nodeMap: PublishRequest['nodeMap'],
+  ): PublishRequest & { compiled: CompiledJourney } {
+    const { creatives, document } = this.resolve(journey.draft);
+    return { document, nodeMap, compiled: this.compileForPublish(journey, { document, nodeMap }, creatives) };
   }
 
   /**
    * Compiles what a publish would make live: refuses an archived journey (409), an invalid document with every
-   * problem and a node mapping that does not fit it (400). Publishing and requesting approval check alike.
+   * problem and a node mapping that does not fit it (400). Publishing and requesting approval check alike; with
+   * `creatives`, the messages' creatives are checked against them too.
    */
-  compileForPublish(journey: JourneyRow, { document, nodeMap }: PublishRequest): CompiledJourney {
+  compileForPublish(
+    journey: JourneyRow,
+    { document, nodeMap }: PublishRequest,
+    creatives?: ReadonlyMap<string, CreativeContent>,
+  ): CompiledJourney {
     if (journey.status === 'archived') {
       throw new ConflictError(`Journey ${journey.id} is archived and cannot be published`);
     }
-    const result = compileJourney(document);
+    const result = compileJourney(document, creatives ? { creatives } : {});
     if (!result.ok) {
       throw new BadRequestError(
         `The draft has ${result.problems.filter((problem) => problem.severity === 'error').length} problem(s) to fix before publishing`,
@@ -160,8 +193,9 @@ export class JourneyService {
   }
 
   /**
-   * Publishes a document (the draft, or what an approval request submitted) as a new immutable version, makes it
-   * live and audits it with its changes from the previous version.
+   * Publishes a document as a new immutable version, makes it live and audits it with its changes from the
+   * previous version. Without `document` that is the draft, its creatives resolved now; with one, it is what an
+   * approval request submitted, whose creatives were resolved when it was submitted (see Approvals.submit).
    */
   publish(
     id: string,
@@ -170,8 +204,9 @@ export class JourneyService {
     { document, nodeMap = {} }: Partial<PublishRequest> = {},
   ): { version: VersionRow; changes: JourneyChange[]; migrated: number } {
     const journey = this.get(id);
-    const published = document ?? journey.draft;
-    const compiled = this.compileForPublish(journey, { document: published, nodeMap });
+    const { document: published, compiled } = document
+      ? { document, compiled: this.compileForPublish(journey, { document, nodeMap }) }
+      : this.prepareDraft(journey, nodeMap);
     const previous = journey.liveVersion === null ? undefined : this.version(id, journey.liveVersion);
     const version =
       (this.db

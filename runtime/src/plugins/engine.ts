@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { ChannelAdapters } from '../channels/adapters';
 import { MessageDispatcher } from '../channels/dispatcher';
 import { AudienceEntry } from '../engine/audience';
+import { CreativeLibrary } from '../engine/creatives';
 import { JourneyExecutor } from '../engine/executor';
 import { JourneyService } from '../engine/journeys';
 import { VersionCache } from '../engine/versions';
@@ -9,6 +10,7 @@ import { VersionCache } from '../engine/versions';
 declare module 'fastify' {
   interface FastifyInstance {
     journeys: JourneyService;
+    creatives: CreativeLibrary;
     executor: JourneyExecutor;
     dispatcher: MessageDispatcher;
     /** Fires due timers and delivers due messages until none are left; the manual clock calls it after moving. */
@@ -33,7 +35,9 @@ export default fp<EnginePluginOptions>(
     const adapters = { ...app.tasks.channelAdapters, ...channels };
     const dispatcher = new MessageDispatcher(app.sqlite, versions, executor, app.clock, app.metrics, adapters);
     const audience = new AudienceEntry(app.sqlite, versions, executor);
-    app.decorate('journeys', new JourneyService(app.db, versions, audience, executor, app.audit));
+    const creatives = new CreativeLibrary(app.db, app.audit);
+    app.decorate('creatives', creatives);
+    app.decorate('journeys', new JourneyService(app.db, versions, audience, executor, app.audit, creatives));
     app.customers.onChange((id, now) => audience.customersChanged([id], now));
     app.decorate('executor', executor);
     app.decorate('dispatcher', dispatcher);

@@ -11,7 +11,7 @@ const journeyParams = z.object({ id: z.string().min(1).max(64) });
 const documentBody = z.record(z.string(), z.unknown()).describe('A journey document (schemaVersion 1), see DESIGN.md');
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const journeySchema = z
+export const journeySchema = z
   .object({
     id: z.string(),
     revision: z.string().describe('names the draft content; send it as If-Match to save only over it'),
@@ -49,7 +49,7 @@ const draftRevision = (row: JourneyRow) =>
 /** The draft's revision as an HTTP entity tag, for conditional writes. */
 const draftTag = (row: JourneyRow) => `"${draftRevision(row)}"`;
 
-const toJourneyDto = (row: JourneyRow) => ({
+export const toJourneyDto = (row: JourneyRow) => ({
   id: row.id,
   revision: draftRevision(row),
   name: row.name,

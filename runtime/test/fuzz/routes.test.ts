@@ -61,6 +61,18 @@ const validBodies: Record<string, unknown[]> = {
   'POST /v1/journeys/{id}/publish': [{ publishedBy: 'ops' }],
   'POST /v1/benefit-pools': [{ id: 'pool-x', name: 'Pool', budget: 10, perCustomerLimit: 1, perCustomerPeriod: 'day' }],
   'POST /v1/admin/clock': [{ advance: 'PT1H' }, { to: '2025-03-02T00:00:00Z' }],
+  'PUT /v1/templates/{id}': [
+    {
+      name: 'Welcome',
+      parameters: [
+        { key: 'activation', label: 'Activation', kind: 'event', targets: ['nodes.card-activated.config.event'] },
+      ],
+      document: sample,
+    },
+  ],
+  'POST /v1/templates/{id}/journeys': [
+    { id: 'fz-from-template', name: 'From a template', parameters: { activation: 'x' } },
+  ],
 };
 
 /** Ids that exist after seeding, so requests reach the handlers and not only the 404s. */

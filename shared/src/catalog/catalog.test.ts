@@ -65,6 +65,9 @@ describe('node catalog', () => {
     expect(catalog.message.summary({ channel: 'sms', template: { body: 'Welcome {{profile.name}}' } }, 'en')).toBe(
       'SMS: Welcome {{profile.name}}',
     );
+    expect(catalog.message.summary({ channel: 'sms', creativeId: 'renewal-offer' }, 'en')).toBe(
+      'SMS: creative "renewal-offer"',
+    );
     expect(formatDuration('P1W', 'en')).toBe('1 week');
   });
 

@@ -220,8 +220,15 @@ export const message: NodeTypeSpec<MessageConfig> = {
   defaultConfig: { channel: 'sms', template: { body: 'Hello {{profile.name}}' } },
   hasInput: true,
   outputs: () => [handle('sent', text('Sent', '已发送')), handle('failed', text('Failed', '失败'), true)],
-  summary: (config, locale) =>
-    truncate(`${channelLabels[config.channel][locale]}: ${config.template.title ?? config.template.body}`),
+  summary(config, locale) {
+    const { template, creativeId = '' } = config;
+    const text = template
+      ? (template.title ?? template.body)
+      : locale === 'en'
+        ? `creative "${creativeId}"`
+        : `素材 "${creativeId}"`;
+    return truncate(`${channelLabels[config.channel][locale]}: ${text}`);
+  },
 };
 
 export const benefit: NodeTypeSpec<BenefitConfig> = {

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { conditionSchema } from '../conditions/schema';
+import { creativeIdSchema } from '../model/creatives';
 import { channels } from '../model/document';
 import { parseJourneyDuration, parseTimeOfDay } from '../time';
 
-const eventName = z
+/** An event type name as journeys use it: triggers, waits, goals and template parameters. */
+export const eventName = z
   .string()
   .min(1, 'choose an event')
   .max(100)
@@ -92,13 +94,25 @@ export const splitConfigSchema = z.strictObject({
 });
 export type SplitConfig = z.infer<typeof splitConfigSchema>;
 
-export const messageConfigSchema = z.strictObject({
-  channel: z.enum(channels),
-  template: z.strictObject({
-    title: z.string().max(200).optional(),
-    body: z.string().trim().min(1, 'write the message text'),
-  }),
-});
+/**
+ * A message's text is written here (`template`) or taken from a library creative (`creativeId`). With a creative,
+ * publishing copies its text into `template`, so a live version keeps sending what it was published with.
+ */
+export const messageConfigSchema = z
+  .strictObject({
+    channel: z.enum(channels),
+    template: z
+      .strictObject({
+        title: z.string().max(200).optional(),
+        body: z.string().trim().min(1, 'write the message text'),
+      })
+      .optional(),
+    creativeId: creativeIdSchema.optional(),
+  })
+  .refine((config) => config.template !== undefined || config.creativeId !== undefined, {
+    message: 'write the message text or choose a creative from the library',
+    path: ['template'],
+  });
 export type MessageConfig = z.infer<typeof messageConfigSchema>;
 
 export const benefitConfigSchema = z.strictObject({

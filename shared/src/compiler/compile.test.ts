@@ -38,6 +38,36 @@ describe('compileJourney', () => {
     expect(flow?.states?.w?.after?.['wait.w']?.[0]).toMatchObject({ target: 'x', actions: [{ type: 'traverse' }] });
     expect(flow?.states?.w?.entry).toEqual([{ type: 'enterNode', params: { nodeId: 'w', nodeType: 'wait' } }]);
   });
+
+  it("refuses a message whose creative's text was not filled in, and sends the text it was filled in with", () => {
+    const withCreative = (config: Record<string, unknown>) =>
+      journey(
+        [
+          ['t', 'trigger', onLogin],
+          ['m', 'message', config],
+          ['x', 'exit', {}],
+        ],
+        [
+          ['t', 'next', 'm'],
+          ['m', 'sent', 'x'],
+        ],
+      );
+    const unresolved = compileJourney(withCreative({ channel: 'sms', creativeId: 'renewal-offer' }));
+    expect(unresolved.ok).toBe(false);
+    if (!unresolved.ok) {
+      expect(unresolved.problems).toMatchObject([
+        { code: 'unknown_creative', nodeId: 'm', path: 'nodes.1.config.creativeId', severity: 'error' },
+      ]);
+    }
+    const resolved = compileJourney(
+      withCreative({ channel: 'sms', creativeId: 'renewal-offer', template: { body: 'Renew now' } }),
+    );
+    if (!resolved.ok) throw new Error('expected a resolved journey to compile');
+    expect(resolved.compiled.config.states?.active?.states?.flow?.states?.m?.entry).toContainEqual({
+      type: 'sendMessage',
+      params: { nodeId: 'm', channel: 'sms', body: 'Renew now', awaitResult: false },
+    });
+  });
 });
 
 it('tells which events can move an instance at each node', () => {

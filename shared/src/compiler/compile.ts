@@ -3,7 +3,7 @@ import type { Condition } from '../conditions/schema';
 import type { JourneyDocument, JourneyEdge, JourneyNode, JourneySettings } from '../model/document';
 import { variantRanges } from './split';
 import { type DelaySpec, EFFECT_EVENT, type JourneyAction, type JourneyGuard, MOVE_EVENT } from './types';
-import { isPublishable, type ValidationProblem, validateJourney } from './validate';
+import { isPublishable, type ValidationOptions, type ValidationProblem, validateJourney } from './validate';
 
 /** Context updates the machine makes itself (counting events for waitForEvent). */
 export type CountAction =
@@ -173,6 +173,8 @@ const stateBuilders: { [Type in NodeType]: StateBuilder<Type> } = {
   }),
 
   message(builder, { node, config }) {
+    const { template } = config;
+    if (!template) throw new Error(`message ${node.id} has no text; compileJourney refuses unresolved creatives`);
     // Without a `failed` edge the journey moves on once the message is queued; with one it waits for the dispatch result.
     const awaitResult = builder.edge(node.id, 'failed') !== undefined;
     const send: JourneyAction = {
@@ -180,8 +182,8 @@ const stateBuilders: { [Type in NodeType]: StateBuilder<Type> } = {
       params: {
         nodeId: node.id,
         channel: config.channel,
-        ...(config.template.title ? { title: config.template.title } : {}),
-        body: config.template.body,
+        ...(template.title ? { title: template.title } : {}),
+        body: template.body,
         awaitResult,
       },
     };
@@ -262,12 +264,34 @@ function moveTransitions(document: JourneyDocument): TransitionJson[] {
 }
 
 /**
- * Compiles a journey document into an XState machine config. Invalid documents are refused
- * with the validator's problems; compilation itself never throws on a document that validates.
+ * The machine sends exactly the text it holds, so a message naming a library creative must carry that creative's
+ * text by now: publishing copies it in with `resolveCreatives`.
  */
-export function compileJourney(document: JourneyDocument): CompileResult {
-  const problems = validateJourney(document);
+function unresolvedCreativeProblems(document: JourneyDocument): ValidationProblem[] {
+  return document.nodes.flatMap((node, index) => {
+    const parsed = node.type === 'message' ? parseNodeConfig('message', node.config) : undefined;
+    if (!parsed?.ok || parsed.config.template) return [];
+    return [
+      {
+        code: 'unknown_creative',
+        message: `Message "${node.label ?? node.id}": the text of creative "${parsed.config.creativeId}" was not filled in from the library`,
+        path: `nodes.${index}.config.creativeId`,
+        nodeId: node.id,
+        severity: 'error',
+      },
+    ];
+  });
+}
+
+/**
+ * Compiles a journey document into an XState machine config. Invalid documents (checked with `options`) are
+ * refused with the validator's problems; compilation itself never throws on a document that validates.
+ */
+export function compileJourney(document: JourneyDocument, options: ValidationOptions = {}): CompileResult {
+  const problems = validateJourney(document, options);
   if (!isPublishable(problems)) return { ok: false, problems };
+  const unresolved = unresolvedCreativeProblems(document);
+  if (unresolved.length > 0) return { ok: false, problems: [...problems, ...unresolved] };
   const builder = new MachineBuilder(document);
   const trigger = document.nodes.find((node) => node.type === 'trigger')!;
   const entry = parseNodeConfig('trigger', trigger.config);

@@ -294,6 +294,74 @@ describe('validateJourney: nodes', () => {
   });
 });
 
+describe('validateJourney: library creatives', () => {
+  const creatives = new Map([
+    ['card-ready', { name: 'Card ready', channel: 'sms' as const, body: 'Hi {{profile.name}}, your card is ready' }],
+    [
+      'card-ready-push',
+      { name: 'Card ready (push)', channel: 'push' as const, title: 'Hi {{profile.nick}}', body: 'Ready' },
+    ],
+  ]);
+
+  it('accepts a message that takes its text from a known creative of its channel', () => {
+    const document = welcomeJourney();
+    nodeOf(document, 'smsA').config = { channel: 'sms', creativeId: 'card-ready' };
+    expect(validateJourney(document, { ...catalogueOptions, creatives })).toEqual([]);
+  });
+
+  it('does not check a creativeId without the library', () => {
+    const document = welcomeJourney();
+    nodeOf(document, 'smsA').config = { channel: 'sms', creativeId: 'retired' };
+    expect(validateJourney(document, catalogueOptions)).toEqual([]);
+  });
+
+  it('reports unknown_creative as an error at config.creativeId, even when the node has text of its own', () => {
+    const document = welcomeJourney();
+    nodeOf(document, 'smsA').config = { channel: 'sms', creativeId: 'retired', template: { body: 'Hi' } };
+    const problems = validateJourney(document, { creatives });
+    expect(located(problems)).toEqual([
+      { code: 'unknown_creative', path: 'nodes.4.config.creativeId', nodeId: 'smsA', severity: 'error' },
+    ]);
+    expect(problems[0]?.message).toBe('Message: there is no creative "retired" in the library');
+    expect(isPublishable(problems)).toBe(false);
+  });
+
+  it('reports creative_channel_mismatch when the creative was written for another channel', () => {
+    const document = welcomeJourney();
+    nodeOf(document, 'pushB').config = { channel: 'push', creativeId: 'card-ready' };
+    const problems = validateJourney(document, { creatives });
+    expect(located(problems)).toEqual([
+      { code: 'creative_channel_mismatch', path: 'nodes.5.config.creativeId', nodeId: 'pushB', severity: 'error' },
+    ]);
+    expect(problems[0]?.message).toBe(
+      'Message: the creative "card-ready" is written for SMS, but this message goes by Push',
+    );
+  });
+
+  it("checks the placeholders of the creative's text rather than the node's own", () => {
+    const document = welcomeJourney();
+    nodeOf(document, 'pushB').config = {
+      channel: 'push',
+      creativeId: 'card-ready-push',
+      template: { body: '{{profile.name}} only' },
+    };
+    const problems = validateJourney(document, { ...catalogueOptions, creatives });
+    expect(located(problems)).toEqual([
+      { code: 'unknown_attribute', path: 'nodes.5.config.creativeId', nodeId: 'pushB', severity: 'warning' },
+    ]);
+    expect(problems[0]?.message).toBe('Message: the creative "card-ready-push" uses unknown attribute "nick"');
+  });
+
+  it('reports message_without_template for a message with neither text nor creative', () => {
+    const document = welcomeJourney();
+    nodeOf(document, 'smsA').config = { channel: 'sms' };
+    const problems = validateJourney(document, { creatives });
+    expect(located(problems)).toEqual([
+      { code: 'message_without_template', path: 'nodes.4.config.template', nodeId: 'smsA', severity: 'error' },
+    ]);
+  });
+});
+
 describe('validateJourney: ids and triggers', () => {
   it('reports no_trigger', () => {
     const document = welcomeJourney();

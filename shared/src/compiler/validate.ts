@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   catalog,
+  channelLabels,
   type HandleSpec,
   isNodeType,
   type NodeConfigs,
@@ -10,6 +11,7 @@ import {
 } from '../catalog';
 import { type AttributeType, checkCondition, isKnownAttribute } from '../conditions/check';
 import type { Condition } from '../conditions/schema';
+import type { CreativeContent } from '../model/creatives';
 import type { JourneyDocument, JourneyEdge, JourneyNode } from '../model/document';
 import { issuePath, parseJourneyDocument } from '../model/migrate';
 import { templatePlaceholders } from '../model/template';
@@ -42,6 +44,8 @@ export type ValidationCode =
   | 'unknown_event'
   | 'unknown_segment'
   | 'unknown_benefit_pool'
+  | 'unknown_creative'
+  | 'creative_channel_mismatch'
   | 'shadowed_by_goal'
   | 'invalid_settings';
 
@@ -62,6 +66,12 @@ export interface ValidationOptions {
   knownEvents?: readonly string[];
   segments?: readonly string[];
   benefitPools?: readonly string[];
+  /**
+   * The library creatives by id. When given, a message's creative must exist and suit its channel (errors: the
+   * text to send would be missing or wrong), and its text is checked for placeholders; otherwise `creativeId`
+   * is not checked.
+   */
+  creatives?: ReadonlyMap<string, CreativeContent>;
 }
 
 /** A journey with no error (warnings allowed) may be published. */
@@ -73,7 +83,7 @@ type Severity = ValidationProblem['severity'];
 type Reporter = (code: ValidationCode, path: string, message: string, severity?: Severity) => ValidationProblem;
 type ReferenceCode = 'unknown_event' | 'unknown_segment' | 'unknown_benefit_pool';
 
-type MessageTemplate = NodeConfigs['message']['template'];
+type MessageConfig = NodeConfigs['message'];
 type TypedConfig = { [Type in NodeType]: { type: Type; config: NodeConfigs[Type] } }[NodeType];
 
 /** A node as the checks see it: its config is known only when its type exists and the config parses. */
@@ -243,18 +253,58 @@ type Checks = ReturnType<typeof checksFor>;
 
 const PROFILE_PREFIX = 'profile.';
 
-function templateProblems(report: Reporter, template: MessageTemplate, options: ValidationOptions) {
+/** The text a message sends, and where problems with it are reported. */
+interface MessageText {
+  title?: string | undefined;
+  body: string;
+  /** The field of each part, e.g. `config.template.body`; a creative's problems all point at `config.creativeId`. */
+  pathOf(field: 'title' | 'body'): string;
+  /** Says whose text it is when it is not the node's own, e.g. `the creative "renewal-offer"`. */
+  owner: string;
+}
+
+function placeholderProblems(report: Reporter, text: MessageText, options: ValidationOptions) {
   const { attributes } = options;
   if (!attributes) return [];
   return (['title', 'body'] as const).flatMap((field) =>
-    templatePlaceholders(template[field] ?? '')
+    templatePlaceholders(text[field] ?? '')
       .filter((placeholder) => placeholder.startsWith(PROFILE_PREFIX))
       .map((placeholder) => placeholder.slice(PROFILE_PREFIX.length))
       .filter((attr) => !isKnownAttribute(attributes, attr))
       .map((attr) =>
-        report('unknown_attribute', `config.template.${field}`, `the text uses unknown attribute "${attr}"`, 'warning'),
+        report('unknown_attribute', text.pathOf(field), `${text.owner} uses unknown attribute "${attr}"`, 'warning'),
       ),
   );
+}
+
+/**
+ * With the library given, a message's creative is what it sends: it must exist and be written for the message's
+ * channel, and its placeholders are checked; otherwise the node's own text is checked.
+ */
+function messageProblems(report: Reporter, config: MessageConfig, options: ValidationOptions): ValidationProblem[] {
+  const { creatives } = options;
+  const { creativeId, template, channel } = config;
+  if (creativeId !== undefined && creatives) {
+    const creative = creatives.get(creativeId);
+    if (!creative) {
+      return [report('unknown_creative', 'config.creativeId', `there is no creative "${creativeId}" in the library`)];
+    }
+    const text = { ...creative, pathOf: () => 'config.creativeId', owner: `the creative "${creativeId}"` };
+    const mismatch =
+      creative.channel === channel
+        ? []
+        : [
+            report(
+              'creative_channel_mismatch',
+              'config.creativeId',
+              `the creative "${creativeId}" is written for ${channelLabels[creative.channel].en}, but this message goes by ${channelLabels[channel].en}`,
+            ),
+          ];
+    return [...mismatch, ...placeholderProblems(report, text, options)];
+  }
+  if (!template) return [];
+  const text = { ...template, pathOf: (field: string) => `config.template.${field}`, owner: 'the text' };
+  return placeholderProblems(report, text, options);
 }
 
 // ---- per node type --------------------------------------------------------------------------
@@ -330,7 +380,7 @@ function typedNodeProblems(entry: NodeEntry, typed: TypedConfig, options: Valida
       return [...splitWeightProblems(report, variants), ...handleIdProblems(report, ids, 'config.variants')];
     }
     case 'message':
-      return templateProblems(report, typed.config.template, options);
+      return messageProblems(report, typed.config, options);
     case 'benefit':
       return check.reference('unknown_benefit_pool', typed.config.poolId, 'config.poolId');
     default:

@@ -1,4 +1,5 @@
 export * from './build';
+export * from './creatives';
 export * from './diff';
 export * from './document';
 export * from './migrate';

@@ -1,78 +1,68 @@
 import { channelLabels, channels } from '@journey/shared';
-import { useLayoutEffect, useRef } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CreativeChoice } from '../../creatives/CreativeChoice';
 import { useLocale } from '../../i18n';
-import { Field, SelectField, TextField } from '../fields';
-import { renderPreview, sampleProfiles } from '../templatePreview';
-import { type ConfigFormProps, withOptional } from './formProps';
+import { FieldGroup, SelectField } from '../fields';
+import { MessagePreview } from '../MessagePreview';
+import type { ConfigFormProps } from './formProps';
+import { type MessageText, MessageTextFields } from './MessageText';
 
+/**
+ * The channel, and the text: written here (`template`) or taken from the library (`creativeId`), never both in a
+ * draft. Publishing copies the creative's text in, so a later edit of the creative leaves live versions alone.
+ */
 export function MessageForm({ config, onChange }: ConfigFormProps<'message'>) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { template } = config;
-  const setBody = (body: string) => onChange({ ...config, template: { ...template, body } });
+  const { channel, creativeId } = config;
+  // "From library" before a creative is chosen: the step keeps its own text until one is.
+  const [choosing, setChoosing] = useState(false);
+  const fromLibrary = creativeId !== undefined || choosing;
+  const radioGroup = useId();
+  const written = config.template ?? { body: '' };
 
-  // After inserting an attribute, put the caret after it (React would otherwise move it to the end).
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
-  const caret = useRef<number | undefined>(undefined);
-  useLayoutEffect(() => {
-    if (caret.current === undefined || !bodyRef.current) return;
-    bodyRef.current.focus();
-    bodyRef.current.setSelectionRange(caret.current, caret.current);
-    caret.current = undefined;
-  });
-  const insert = (attribute: string) => {
-    const token = `{{profile.${attribute}}}`;
-    const start = bodyRef.current?.selectionStart ?? template.body.length;
-    const end = bodyRef.current?.selectionEnd ?? start;
-    caret.current = start + token.length;
-    setBody(template.body.slice(0, start) + token + template.body.slice(end));
+  const write = (template: MessageText) => {
+    setChoosing(false);
+    onChange({ channel, template });
   };
+  const choose = (id: string) => onChange({ channel, creativeId: id });
 
   return (
     <>
       <SelectField
         label={t('message.channel')}
-        value={config.channel}
-        options={channels.map((channel) => ({ value: channel, label: channelLabels[channel][locale] }))}
-        onChange={(channel) => onChange({ ...config, channel })}
+        value={channel}
+        options={channels.map((option) => ({ value: option, label: channelLabels[option][locale] }))}
+        onChange={(option) => onChange({ ...config, channel: option })}
       />
-      <TextField
-        label={t('message.title')}
-        hint={t('message.titleHint')}
-        value={template.title ?? ''}
-        onChange={(title) => onChange({ ...config, template: withOptional(template, 'title', title || undefined) })}
-      />
-      <Field label={t('message.body')}>
-        <textarea ref={bodyRef} rows={5} value={template.body} onChange={(event) => setBody(event.target.value)} />
-      </Field>
-      <fieldset className="attribute-buttons">
-        <legend className="field-hint">{t('message.insertAttribute')}</legend>
-        {Object.keys(sampleProfiles.en).map((attribute) => (
-          <button key={attribute} type="button" className="chip" onClick={() => insert(attribute)}>
-            {attribute}
-          </button>
-        ))}
-      </fieldset>
-      <figure className="message-preview">
-        <figcaption className="field-label">{t('message.preview')}</figcaption>
-        <div className="message-bubble">
-          {template.title && <strong>{template.title}</strong>}
-          <p>
-            {renderPreview(template.body, locale).map((part, index) =>
-              part.unresolved ? (
-                // Parts are re-derived from the text on every render; their position is their identity.
-                // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                <mark key={index} title={t('message.unresolved')}>
-                  {part.text}
-                </mark>
-              ) : (
-                part.text
-              ),
-            )}
-          </p>
+      <FieldGroup legend={t('creatives.source')}>
+        <div className="inline-controls message-source">
+          {/* With a creative chosen, "Use a copy instead" is the way back, so its words are not lost. */}
+          <label className="checkbox" title={creativeId === undefined ? undefined : t('creatives.writeHereHint')}>
+            <input
+              type="radio"
+              name={radioGroup}
+              checked={!fromLibrary}
+              disabled={creativeId !== undefined}
+              onChange={() => setChoosing(false)}
+            />
+            <span>{t('creatives.writeHere')}</span>
+          </label>
+          <label className="checkbox">
+            <input type="radio" name={radioGroup} checked={fromLibrary} onChange={() => setChoosing(true)} />
+            <span>{t('creatives.fromLibrary')}</span>
+          </label>
         </div>
-      </figure>
+      </FieldGroup>
+      {fromLibrary ? (
+        <CreativeChoice channel={channel} creativeId={creativeId} onChoose={choose} onCopy={write} />
+      ) : (
+        <>
+          <MessageTextFields text={written} onChange={(template) => onChange({ channel, template })} />
+          <MessagePreview {...written} />
+        </>
+      )}
     </>
   );
 }

@@ -1,0 +1,22 @@
+import type { Creative, CreativeDetail, CreativeInput } from '@journey/shared';
+import { requestJson } from '../api/http';
+
+// The creatives library of the runtime (see /openapi.json): message texts that message steps refer to by id.
+
+const path = (id: string) => `/v1/creatives/${encodeURIComponent(id)}`;
+
+export const creativesApi = {
+  list: () => requestJson<{ creatives: Creative[] }>('GET', '/v1/creatives').then((body) => body.creatives),
+  get: (id: string) => requestJson<CreativeDetail>('GET', path(id)),
+  /** Creates, or replaces the revision last seen (`basedOn`): a creative changed elsewhere is refused with 412. */
+  save: (id: string, creative: CreativeInput, basedOn?: number) =>
+    requestJson<Creative>('PUT', path(id), creative, basedOn === undefined ? {} : { 'if-match': `"${basedOn}"` }),
+  remove: (id: string) => requestJson<void>('DELETE', path(id)),
+};
+
+/** React Query keys: the list (every channel: pages filter it themselves) and each creative with its usage. */
+export const creativeKeys = {
+  all: ['creatives'] as const,
+  list: () => [...creativeKeys.all, 'list'] as const,
+  detail: (id: string) => [...creativeKeys.all, id] as const,
+};

@@ -1,0 +1,169 @@
+import {
+  type Channel,
+  type CreativeContent,
+  type CreativeInput,
+  type CreativeUsage,
+  creativeReferences,
+  type JourneyDocument,
+} from '@journey/shared';
+import { and, asc, eq, ne } from 'drizzle-orm';
+import type { AuditLog } from '../audit/log';
+import type { Principal } from '../auth/roles';
+import type { Database } from '../db/client';
+import { creatives, journeys, journeyVersions } from '../db/schema';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '../http-errors';
+
+export type CreativeRow = typeof creatives.$inferSelect;
+
+/** The creative's revision as an HTTP entity tag, for conditional writes. */
+export const creativeTag = (row: CreativeRow) => `"${row.revision}"`;
+
+export interface CreativeSave {
+  /** The ETag the editor last read; a save over a newer revision is refused (412). */
+  ifMatch?: string | undefined;
+  at: number;
+  actor: Principal;
+}
+
+/** "Card welcome (card-welcome): draft and live; …", naming every journey in a usage list. */
+function describeUsages(usages: readonly CreativeUsage[]): string {
+  const byJourney = new Map<string, string[]>();
+  for (const usage of usages) {
+    const label = `${usage.journeyName} (${usage.journeyId})`;
+    byJourney.set(label, [...(byJourney.get(label) ?? []), usage.where]);
+  }
+  return [...byJourney].map(([label, where]) => `${label}: ${where.join(' and ')}`).join('; ');
+}
+
+/**
+ * The creatives library: reusable message texts. Journeys refer to a creative by id; publishing copies its text
+ * into the version, so edits here reach customers only through the next publish of each journey.
+ */
+export class CreativeLibrary {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** By name, optionally of one channel. */
+  list(channel?: Channel): CreativeRow[] {
+    return this.db
+      .select()
+      .from(creatives)
+      .where(channel === undefined ? undefined : eq(creatives.channel, channel))
+      .orderBy(asc(creatives.name), asc(creatives.id))
+      .all();
+  }
+
+  find(id: string): CreativeRow | undefined {
+    return this.db.select().from(creatives).where(eq(creatives.id, id)).get();
+  }
+
+  get(id: string): CreativeRow {
+    const row = this.find(id);
+    if (!row) throw new NotFoundError(`Creative ${id} not found`);
+    return row;
+  }
+
+  /** The text of each creative the document's messages use and the library has (unknown ids are left out). */
+  contentsFor(document: JourneyDocument): Map<string, CreativeContent> {
+    const contents = new Map<string, CreativeContent>();
+    for (const id of creativeReferences(document).keys()) {
+      const row = this.find(id);
+      if (!row) continue;
+      const { name, channel, title, body } = row;
+      contents.set(id, title === null ? { name, channel, body } : { name, channel, title, body });
+    }
+    return contents;
+  }
+
+  /**
+   * The journeys whose draft or live version uses the creative. Archived journeys are left out: their draft can no
+   * longer be published and no customer runs through them.
+   */
+  usages(id: string): CreativeUsage[] {
+    const rows = this.db
+      .select({
+        journeyId: journeys.id,
+        journeyName: journeys.name,
+        status: journeys.status,
+        draft: journeys.draft,
+        live: journeyVersions.document,
+      })
+      .from(journeys)
+      .leftJoin(
+        journeyVersions,
+        and(eq(journeyVersions.journeyId, journeys.id), eq(journeyVersions.version, journeys.liveVersion)),
+      )
+      .where(ne(journeys.status, 'archived'))
+      .orderBy(asc(journeys.id))
+      .all();
+    return rows.flatMap(({ journeyId, journeyName, draft, live }) => {
+      const sites = [
+        { where: 'draft' as const, document: draft },
+        { where: 'live' as const, document: live },
+      ];
+      return sites.flatMap(({ where, document }) => {
+        const nodeIds = document ? creativeReferences(document).get(id) : undefined;
+        return nodeIds ? [{ journeyId, journeyName, nodeIds, where }] : [];
+      });
+    });
+  }
+
+  /**
+   * Creates or replaces a creative. A stale `ifMatch` is refused (412), and so is a channel change while journeys
+   * use the creative (409): their messages would send text written for another channel.
+   */
+  save(id: string, input: CreativeInput, { ifMatch, at, actor }: CreativeSave): { row: CreativeRow; created: boolean } {
+    return this.db.transaction(() => {
+      const existing = this.find(id);
+      if (ifMatch !== undefined && (!existing || creativeTag(existing) !== ifMatch)) {
+        throw new PreconditionFailedError(
+          `Creative ${id} changed since you loaded it (another tab or user saved it); reload to continue`,
+        );
+      }
+      if (existing && existing.channel !== input.channel) {
+        const usages = this.usages(id);
+        if (usages.length > 0) {
+          throw new ConflictError(
+            `Creative ${id} is used by ${describeUsages(usages)}; its channel cannot change while journeys use it`,
+          );
+        }
+      }
+      const values = {
+        name: input.name,
+        channel: input.channel,
+        // An empty title is no title: the message then has none.
+        title: input.title || null,
+        body: input.body,
+        description: input.description || null,
+        revision: (existing?.revision ?? 0) + 1,
+        updatedAt: at,
+        updatedBy: actor.name,
+      };
+      if (existing) this.db.update(creatives).set(values).where(eq(creatives.id, id)).run();
+      else
+        this.db
+          .insert(creatives)
+          .values({ id, ...values, createdAt: at })
+          .run();
+      this.audit.record(actor, existing ? 'creative.updated' : 'creative.created', at, {
+        detail: { creativeId: id, revision: values.revision },
+      });
+      return { row: this.get(id), created: !existing };
+    });
+  }
+
+  /** Deletes a creative no journey uses; otherwise 409 naming each journey, so nothing live loses its text source. */
+  delete(id: string, at: number, actor: Principal): void {
+    this.db.transaction(() => {
+      this.get(id);
+      const usages = this.usages(id);
+      if (usages.length > 0) {
+        throw new ConflictError(`Creative ${id} is used by ${describeUsages(usages)}; remove it from them first`);
+      }
+      this.db.delete(creatives).where(eq(creatives.id, id)).run();
+      this.audit.record(actor, 'creative.deleted', at, { detail: { creativeId: id } });
+    });
+  }
+}
