@@ -76,7 +76,6 @@ describe('sample: term deposit telemarketing', () => {
     expect(early).toMatchObject({ status: 'goal', node: '$goal' });
     expect(pathOf(early)).toEqual(INTRO);
     expect(deliveries(await run.messages('tm-early'))).toEqual([['intro-sms', 'sms', 'sent']]);
-    // The goal outranks the node waiting for the same event, so the path ends at the goal, not at exit-subscribed.
     expect(await run.instance('tm-prior')).toMatchObject({ status: 'goal', node: '$goal' });
     expect(await run.messages('tm-prior')).toHaveLength(1);
   });
