@@ -64,7 +64,6 @@ export const en = {
       'No templates yet. Templates appear here when someone saves a journey as a template (in the editor, under More ⋯).',
     filter: 'Show templates of a category',
     allCategories: 'All',
-    noCategory: 'Other',
     steps_one: '{{count}} step',
     steps_other: '{{count}} steps',
     questions_one: '{{count}} question',

@@ -63,7 +63,6 @@ export const zhCN: Messages = {
     empty: '还没有模板。在编辑器的“更多 ⋯”菜单中把旅程另存为模板后，模板会出现在这里。',
     filter: '按类别筛选模板',
     allCategories: '全部',
-    noCategory: '其他',
     steps_one: '{{count}} 个步骤',
     steps_other: '{{count}} 个步骤',
     questions_one: '{{count}} 项填写',
