@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../i18n';
@@ -35,6 +35,21 @@ describe('editor', () => {
     expect(screen.getByText('None: ready to publish')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Journey settings' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Monitor' }).getAttribute('href')).toBe('#/journeys/card-welcome/monitor');
+  });
+
+  it('folds the palette to icons, which adds steps just the same, and remembers it', async () => {
+    await openEditor();
+    const palette = screen.getByRole('navigation', { name: 'Steps' });
+    await userEvent.click(screen.getByRole('button', { name: 'Show icons only' }));
+    expect(palette.classList.contains('compact')).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: /^Wait for event/ }));
+    expect(store().document.nodes.filter((node) => node.type === 'waitForEvent')).toHaveLength(
+      exampleJourney.nodes.filter((node) => node.type === 'waitForEvent').length + 1,
+    );
+    cleanup();
+    await openEditor();
+    expect(screen.getByRole('navigation', { name: 'Steps' }).classList.contains('compact')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Show icons only' }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('says when the journey does not exist', async () => {

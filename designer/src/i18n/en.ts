@@ -289,6 +289,7 @@ export const en = {
     title: 'Steps',
     hint: 'Drag a step onto the canvas, or click to add it.',
     add: 'Add {{type}}',
+    compact: 'Show icons only',
     categories: { entry: 'Entry', flow: 'Flow', action: 'Actions', exit: 'Exit' },
   },
   canvas: {

@@ -278,6 +278,7 @@ export const zhCN: Messages = {
     title: '组件',
     hint: '将组件拖到画布上，或点击添加。',
     add: '添加{{type}}',
+    compact: '仅显示图标',
     categories: { entry: '入口', flow: '流程', action: '动作', exit: '结束' },
   },
   canvas: {

@@ -1,5 +1,6 @@
 import { catalog, type NodeCategory, type NodeType, nodeTypes } from '@journey/shared';
 import { useStoreApi } from '@xyflow/react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NodeIcon } from '../canvas/NodeIcon';
 import { useLocale } from '../i18n';
@@ -10,6 +11,18 @@ import { setDraggedNodeType } from './dragData';
 import { freeSpotNear } from './placement';
 
 const categories: NodeCategory[] = ['entry', 'flow', 'action', 'exit'];
+
+const COMPACT_KEY = 'journey.palette.compact';
+
+/** Icons only, so the canvas gets the room; remembered in this browser. */
+function useCompact(): [boolean, () => void] {
+  const [compact, setCompact] = useState(() => localStorage.getItem(COMPACT_KEY) === 'yes');
+  const toggle = () => {
+    localStorage.setItem(COMPACT_KEY, compact ? 'no' : 'yes');
+    setCompact(!compact);
+  };
+  return [compact, toggle];
+}
 
 /** Where a node added by click goes: near the centre of what the canvas shows. */
 function useSpotInView(): () => Point {
@@ -32,14 +45,27 @@ export function Palette() {
   const addNode = useJourneyStore((state) => state.addNode);
   const spotInView = useSpotInView();
   const add = (type: NodeType) => addNode(type, spotInView());
+  const [compact, toggleCompact] = useCompact();
 
   return (
-    <nav className="palette" aria-label={t('palette.title')}>
-      <h2 className="panel-title">{t('palette.title')}</h2>
-      <p className="panel-hint">{t('palette.hint')}</p>
+    <nav className={compact ? 'palette compact' : 'palette'} aria-label={t('palette.title')}>
+      <div className="palette-header">
+        <h2 className="panel-title palette-text">{t('palette.title')}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-pressed={compact}
+          aria-label={t('palette.compact')}
+          title={t('palette.compact')}
+          onClick={toggleCompact}
+        >
+          {compact ? '»' : '«'}
+        </button>
+      </div>
+      <p className="panel-hint palette-text">{t('palette.hint')}</p>
       {categories.map((category) => (
         <section key={category} className="palette-group">
-          <h3>{t(`palette.categories.${category}`)}</h3>
+          <h3 className="palette-text">{t(`palette.categories.${category}`)}</h3>
           <ul>
             {nodeTypes
               .filter((type) => catalog[type].category === category)
@@ -54,7 +80,7 @@ export function Palette() {
                     title={t('palette.add', { type: catalog[type].label[locale] })}
                   >
                     <NodeIcon type={type} />
-                    <span className="palette-item-text">
+                    <span className="palette-item-text palette-text">
                       <span className="palette-item-label">{catalog[type].label[locale]}</span>
                       <span className="palette-item-description">{catalog[type].description[locale]}</span>
                     </span>
