@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ApiError } from '../api/http';
-import { useCanEditJourneys } from '../app/useCanEditJourneys';
+import { useCan } from '../app/useCan';
 import { useLocale } from '../i18n';
 import { Field, SelectField, TextField } from '../inspector/fields';
 import { withOptional } from '../inspector/forms/formProps';
@@ -70,7 +70,7 @@ function CreativeForm({ loaded, takenIds = new Set(), onReload, onCreated, onDel
   const { t } = useTranslation();
   const locale = useLocale();
   const queryClient = useQueryClient();
-  const canEdit = useCanEditJourneys();
+  const canEdit = useCan('journeys:edit');
   const [input, setInput] = useState<CreativeInput>(() => (loaded ? inputOf(loaded) : blank));
   const [saved, setSaved] = useState(() => loaded && { input: inputOf(loaded), revision: loaded.revision });
   const [typedId, setTypedId] = useState<string>();

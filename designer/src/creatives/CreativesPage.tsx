@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { PageHeader } from '../app/PageHeader';
-import { useCanEditJourneys } from '../app/useCanEditJourneys';
+import { useCan } from '../app/useCan';
 import { useLocale } from '../i18n';
 import { Select } from '../inspector/fields';
 import { ErrorDetails } from '../ui/ErrorDetails';
@@ -24,7 +24,7 @@ export function CreativesPage({ creativeId }: { creativeId?: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [, navigate] = useLocation();
-  const canEdit = useCanEditJourneys();
+  const canEdit = useCan('journeys:edit');
   const [search, setSearch] = useState('');
   const [channel, setChannel] = useState<Channel | ''>('');
   const [creating, setCreating] = useState(false);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type JourneyRecord, journeyKeys, journeysApi, type LifecycleAction } from '../api/journeys';
 import { ArchiveDialog } from '../app/ArchiveDialog';
-import { useCanEditJourneys } from '../app/useCanEditJourneys';
+import { useCan } from '../app/useCan';
 import { useJourneyStore } from '../store/journeyStore';
 import { SaveAsTemplateDialog } from '../templates/SaveAsTemplateDialog';
 import { MenuButton } from '../ui/MenuButton';
@@ -27,7 +27,7 @@ export function LifecycleActions({ journeyId }: { journeyId: string }) {
   const status = useLoadedJourney(journeyId, selectStatus);
   const name = useJourneyStore((state) => state.document.name);
   const [confirmingArchive, setConfirmingArchive] = useState(false);
-  const canEdit = useCanEditJourneys();
+  const canEdit = useCan('journeys:edit');
   // The draft as it was when asked: edits behind the dialog do not change what is being saved.
   const [savingAsTemplate, setSavingAsTemplate] = useState<JourneyDocument>();
   const change = useMutation({

@@ -2,7 +2,7 @@ import type { JourneyDocument, TemplateSummary } from '@journey/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneyRecord } from '../api/journeys';
-import { useCanEditJourneys } from '../app/useCanEditJourneys';
+import { useCan } from '../app/useCan';
 import { DeleteTemplateDialog } from '../templates/DeleteTemplateDialog';
 import { TemplateGallery } from '../templates/TemplateGallery';
 import { TemplateJourneyDialog } from '../templates/TemplateJourneyDialog';
@@ -27,7 +27,7 @@ type Step = { show: 'start' } | { show: 'template' | 'delete'; template: Templat
  */
 export function NewJourneyDialog({ busy, takenIds, onCreate, onCreated, onCancel }: NewJourneyDialogProps) {
   const { t } = useTranslation();
-  const canEdit = useCanEditJourneys();
+  const canEdit = useCan('journeys:edit');
   const [step, setStep] = useState<Step>({ show: 'start' });
   const [name, setName] = useState('');
   const trimmed = name.trim();
