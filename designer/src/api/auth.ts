@@ -4,6 +4,8 @@ import { requestJson } from './http';
 export interface Principal {
   name: string;
   role: string;
+  /** The key the session was opened with; null when the runtime runs without authentication. */
+  keyId: string | null;
 }
 
 export const authApi = {

@@ -45,6 +45,13 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+/** What a request sends: nothing, a file as it is (a Blob, sent as its type, e.g. text/csv), or JSON. */
+function payloadOf(body: unknown): { headers: Record<string, string>; body?: BodyInit } {
+  if (body === undefined) return { headers: {} };
+  if (body instanceof Blob) return { headers: { 'content-type': body.type }, body };
+  return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
 /** Calls the runtime API (same origin: the runtime serves the designer, the dev server proxies `/v1`). */
 export async function requestJson<T>(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
@@ -52,16 +59,13 @@ export async function requestJson<T>(
   body?: unknown,
   headers: Readonly<Record<string, string>> = {},
 ): Promise<T> {
+  const payload = payloadOf(body);
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: {
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: { accept: 'application/json', ...payload.headers, ...headers },
+      ...(payload.body === undefined ? {} : { body: payload.body }),
     });
   } catch (cause) {
     throw new ApiError(0, cause instanceof Error ? cause.message : String(cause));

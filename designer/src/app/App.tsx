@@ -16,6 +16,9 @@ const MonitorPage = lazy(() => import('../monitor/MonitorPage').then(({ MonitorP
 const ExperimentsPage = lazy(() =>
   import('../experiments/ExperimentsPage').then(({ ExperimentsPage }) => ({ default: ExperimentsPage })),
 );
+const SettingsPage = lazy(() =>
+  import('../settings/SettingsPage').then(({ SettingsPage }) => ({ default: SettingsPage })),
+);
 const CreativesPage = lazy(() =>
   import('../creatives/CreativesPage').then(({ CreativesPage }) => ({ default: CreativesPage })),
 );
@@ -60,6 +63,8 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
               <Route path="/tasks" component={TaskInbox} />
               <Route path="/creatives">{() => <CreativesPage />}</Route>
               <Route path="/creatives/:id">{({ id }) => <CreativesPage creativeId={id} />}</Route>
+              <Route path="/settings">{() => <SettingsPage />}</Route>
+              <Route path="/settings/:section">{({ section }) => <SettingsPage sectionId={section} />}</Route>
               <Route component={NotFoundPage} />
             </Switch>
           </Suspense>

@@ -10,6 +10,7 @@ const sections = [
   { key: 'creatives', href: '/creatives' },
   { key: 'monitor', href: '/monitor' },
   { key: 'tasks', href: '/tasks' },
+  { key: 'settings', href: '/settings' },
 ] as const;
 
 function isCurrent(href: string, location: string): boolean {

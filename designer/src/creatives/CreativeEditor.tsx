@@ -17,8 +17,7 @@ import { Field, SelectField, TextField } from '../inspector/fields';
 import { withOptional } from '../inspector/forms/formProps';
 import { MessageTextFields } from '../inspector/forms/MessageText';
 import { MessagePreview } from '../inspector/MessagePreview';
-import { idBase } from '../list/newJourneys';
-import { uniqueId } from '../store/documentOps';
+import { suggestedId } from '../list/newJourneys';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorDetails } from '../ui/ErrorDetails';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -46,12 +45,6 @@ const sameInput = (a: CreativeInput, b: CreativeInput) =>
   a.body === b.body &&
   a.description === b.description;
 
-/** A readable, free id from the name: "Renewal offer" → "renewal-offer" (or "renewal-offer-1" when taken). */
-function suggestedId(name: string, takenIds: ReadonlySet<string>): string {
-  const base = idBase(name, 'creative');
-  return takenIds.has(base) ? uniqueId(base, takenIds) : base;
-}
-
 const isStale = (error: unknown) => error instanceof ApiError && error.status === 412;
 
 interface CreativeFormProps {
@@ -75,7 +68,7 @@ function CreativeForm({ loaded, takenIds = new Set(), onReload, onCreated, onDel
   const [saved, setSaved] = useState(() => loaded && { input: inputOf(loaded), revision: loaded.revision });
   const [typedId, setTypedId] = useState<string>();
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const id = loaded?.id ?? typedId ?? suggestedId(input.name, takenIds);
+  const id = loaded?.id ?? typedId ?? suggestedId(input.name, takenIds, 'creative');
   const idValid = creativeIdSchema.safeParse(id).success && (loaded !== undefined || !takenIds.has(id));
   const complete = idValid && input.name.trim() !== '' && input.body.trim() !== '';
   const dirty = !saved || !sameInput(input, saved.input);

@@ -125,9 +125,11 @@ interface ItemEditorProps<Value> {
   onChange(value: Value): void;
   /** Absent for the outermost group, which cannot be removed. */
   onRemove?: () => void;
+  /** False where no event is in scope (a segment): rules compare profile attributes and tags only. */
+  allowEventProperties?: boolean;
 }
 
-function RuleEditor({ value: rule, onChange, onRemove }: ItemEditorProps<Rule>) {
+function RuleEditor({ value: rule, onChange, onRemove, allowEventProperties = true }: ItemEditorProps<Rule>) {
   const { t } = useTranslation();
   const subject: RuleSubject = 'hasTag' in rule ? 'hasTag' : 'event' in rule ? 'event' : 'attr';
   const name = 'hasTag' in rule ? rule.hasTag : 'event' in rule ? rule.event : rule.attr;
@@ -142,10 +144,9 @@ function RuleEditor({ value: rule, onChange, onRemove }: ItemEditorProps<Rule>) 
       <Select
         aria-label={t('condition.subject')}
         value={subject}
-        options={(['attr', 'event', 'hasTag'] as const).map((value) => ({
-          value,
-          label: t(`condition.subjects.${value}`),
-        }))}
+        options={(['attr', 'event', 'hasTag'] as const)
+          .filter((value) => allowEventProperties || value !== 'event' || subject === 'event')
+          .map((value) => ({ value, label: t(`condition.subjects.${value}`) }))}
         onChange={(next) => onChange(withSubject(next, name))}
       />
       <input
@@ -177,6 +178,7 @@ export function ConditionEditor({
   value,
   onChange,
   onRemove,
+  allowEventProperties = true,
   depth = 0,
 }: ItemEditorProps<Condition> & { depth?: number }) {
   const { t } = useTranslation();
@@ -185,6 +187,7 @@ export function ConditionEditor({
   const itemProps = (index: number) => ({
     onChange: (item: Condition) => update({ items: group.items.map((current, i) => (i === index ? item : current)) }),
     onRemove: () => update({ items: group.items.filter((_, i) => i !== index) }),
+    allowEventProperties,
   });
   return (
     <div className={`condition-group depth-${depth}`}>

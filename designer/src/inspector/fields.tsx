@@ -87,6 +87,8 @@ export function Select<Value extends string>({
   options: readonly Option<Value>[];
   onChange(value: Value): void;
   'aria-label'?: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
 }) {
   return (
     <select
@@ -185,6 +187,8 @@ type NumberInputProps = NumberValueProps & {
   /** Whole numbers only (the default). */
   integer?: boolean;
   'aria-label'?: string;
+  /** The runtime's complaint about the value, when there is one. */
+  'aria-describedby'?: string | undefined;
   placeholder?: string;
 };
 
@@ -195,6 +199,7 @@ export function NumberInput({ min, max, integer = true, ...props }: NumberInputP
       type="number"
       className="number-input"
       aria-label={props['aria-label']}
+      aria-describedby={props['aria-describedby']}
       placeholder={props.placeholder}
       min={min}
       max={max}

@@ -25,6 +25,12 @@ export function idBase(name: string, fallback = 'journey'): string {
   return slug || fallback;
 }
 
+/** A readable, free id from the name: "Renewal offer" → "renewal-offer" (or "renewal-offer-1" when taken). */
+export function suggestedId(name: string, takenIds: ReadonlySet<string>, fallback: string): string {
+  const base = idBase(name, fallback);
+  return takenIds.has(base) ? uniqueId(base, takenIds) : base;
+}
+
 /** A trigger connected to an exit: the smallest journey, ready for steps in between. */
 export function blankJourney(name: string, takenIds: ReadonlySet<string>): JourneyDocument {
   return {

@@ -31,9 +31,10 @@ interface RefusalPlaces {
   general?: unknown;
 }
 
-function placeRefusal(error: unknown, journeyId: string, t: ReturnType<typeof useTranslation>['t']): RefusalPlaces {
+/** `idTaken` says so at the name (a 409): translated by the caller, as `t` passed around is too deep a type. */
+function placeRefusal(error: unknown, idTaken: string): RefusalPlaces {
   if (!(error instanceof ApiError)) return { byParameter: {}, general: error };
-  if (error.status === 409) return { byParameter: {}, name: t('templates.idTaken', { id: journeyId }) };
+  if (error.status === 409) return { byParameter: {}, name: idTaken };
   const byParameter: Record<string, string> = {};
   let name: string | undefined;
   const elsewhere = error.issues.filter((issue) => {
@@ -97,7 +98,9 @@ export function TemplateJourneyDialog({
     mutationFn: () => templatesApi.createJourney(template.id, { id: journeyId, name: trimmed, parameters: values }),
     onSuccess: onCreated,
   });
-  const refusal = create.isError ? placeRefusal(create.error, journeyId, t) : { byParameter: {} };
+  const refusal = create.isError
+    ? placeRefusal(create.error, t('templates.idTaken', { id: journeyId }))
+    : { byParameter: {} };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (trimmed) create.mutate();

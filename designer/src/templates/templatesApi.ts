@@ -1,6 +1,8 @@
 import type { TemplateDetail, TemplateInput, TemplateJourneyInput, TemplateSummary } from '@journey/shared';
 import { requestJson } from '../api/http';
 import type { JourneyRecord } from '../api/journeys';
+import { budgetKeys, poolsApi } from '../settings/budgets/budgetsApi';
+import { segmentKeys, segmentsApi } from '../settings/segments/segmentsApi';
 
 // The templates API of the runtime (see /openapi.json), and the reference data a template's form offers.
 
@@ -22,8 +24,8 @@ export const templatesApi = {
 };
 
 export const referenceApi = {
-  benefitPools: () => requestJson<{ pools: NamedReference[] }>('GET', '/v1/benefit-pools').then((body) => body.pools),
-  segments: () => requestJson<{ segments: NamedReference[] }>('GET', '/v1/segments').then((body) => body.segments),
+  benefitPools: poolsApi.list,
+  segments: segmentsApi.list,
 };
 
 export const templateKeys = {
@@ -32,6 +34,6 @@ export const templateKeys = {
 };
 
 export const referenceKeys = {
-  benefitPools: ['benefit-pools'] as const,
-  segments: ['segments'] as const,
+  benefitPools: budgetKeys.pools,
+  segments: segmentKeys.list,
 };

@@ -21,6 +21,7 @@ export interface Call {
   body: unknown;
   /** The If-Match header: the draft revision a save is based on. */
   ifMatch: string | null;
+  contentType: string | null;
 }
 
 const notFound = (path: string): FakeResponse => ({
@@ -34,9 +35,15 @@ export function fakeRuntime(routes: Routes) {
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
     const path = String(input);
-    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    // JSON as its value, a file (a CSV import) as its text.
+    const body: unknown =
+      typeof init?.body === 'string'
+        ? JSON.parse(init.body)
+        : init?.body instanceof Blob
+          ? await init.body.text()
+          : undefined;
     const headers = new Headers(init?.headers);
-    calls.push({ method, path, body, ifMatch: headers.get('if-match') });
+    calls.push({ method, path, body, ifMatch: headers.get('if-match'), contentType: headers.get('content-type') });
     const route = routes[`${method} ${path}`];
     const answer = route === undefined ? notFound(path) : typeof route === 'function' ? await route(body) : route;
     // 204 No Content may carry no body.

@@ -22,6 +22,9 @@ export const auditActions = [
   'key.created',
   'key.revoked',
   'settings.changed',
+  'benefitPool.created',
+  'benefitPool.updated',
+  'costs.changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -24,6 +24,8 @@ const routePermissions: Record<string, Permission> = {
   'POST /v1/customers/import': 'customers:write',
 
   'POST /v1/segments': 'segments:edit',
+  // Only counts; anyone who may read segments may try a condition before someone saves it.
+  'POST /v1/segments/preview': 'read',
   'GET /v1/segments': 'read',
   'GET /v1/segments/:id': 'read',
   'GET /v1/segments/:id/count': 'read',
@@ -67,6 +69,7 @@ const routePermissions: Record<string, Permission> = {
   'GET /v1/messages': 'read',
   'POST /v1/benefit-pools': 'budgets:edit',
   'GET /v1/benefit-pools': 'read',
+  'PUT /v1/benefit-pools/:id': 'budgets:edit',
   'GET /v1/costs': 'read',
   'PUT /v1/costs': 'budgets:edit',
   'GET /v1/audit': 'read',

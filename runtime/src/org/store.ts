@@ -1,4 +1,4 @@
-import type { OrgUnitKind, StaffRole } from '@journey/shared';
+import { type OrgUnitKind, orgUnitParentKind, type StaffRole } from '@journey/shared';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { orgUnits, staff } from '../db/schema';
@@ -17,12 +17,6 @@ export interface StaffFilter {
   active?: boolean | undefined;
 }
 
-/** The kind of unit one level up (head office → branch → sub-branch). */
-const parentKind: Record<OrgUnitKind, OrgUnitKind | null> = {
-  headOffice: null,
-  branch: 'headOffice',
-  subBranch: 'branch',
-};
 const kindLabel: Record<OrgUnitKind, string> = { headOffice: 'head office', branch: 'branch', subBranch: 'sub-branch' };
 
 /** Org units and staff. Methods are synchronous, so callers can compose them inside one transaction. */
@@ -112,7 +106,7 @@ export class OrgStore {
 
   #unitProblems(id: string, { kind, parentId }: OrgUnitInput): Issue[] {
     const problems: Issue[] = [];
-    const expected = parentKind[kind];
+    const expected = orgUnitParentKind[kind];
     if (expected === null) {
       if (parentId !== null) problems.push({ path: 'parentId', message: 'the head office has no parent' });
     } else if (parentId === null) {
@@ -128,7 +122,7 @@ export class OrgStore {
       }
     }
     const child = this.#db.select().from(orgUnits).where(eq(orgUnits.parentId, id)).limit(1).get();
-    if (child && parentKind[child.kind] !== kind) {
+    if (child && orgUnitParentKind[child.kind] !== kind) {
       problems.push({ path: 'kind', message: `"${child.id}" below it is a ${kindLabel[child.kind]}` });
     }
     return problems;

@@ -1,17 +1,10 @@
-import type { Channel, RoiFigures, RoiReportDto } from '@journey/shared';
+import type { Channel, RoiFigures, RoiReportDto, UnitCosts } from '@journey/shared';
 import { inArray } from 'drizzle-orm';
 import type { Database, SqliteHandle } from '../db/client';
 import { benefitPools, unitCosts } from '../db/schema';
 import type { Conversion } from '../engine/executor';
 import { BadRequestError } from '../http-errors';
 import { ratio } from './ratio';
-
-export interface UnitCosts {
-  /** Per message sent. */
-  channels: Partial<Record<Channel, number>>;
-  /** Per benefit unit granted, by pool id. */
-  benefitPools: Record<string, number>;
-}
 
 type Totals = Omit<RoiFigures, 'costPerConversion' | 'roi'>;
 export type RoiReport = Pick<RoiReportDto, 'total' | 'versions' | 'splits'>;

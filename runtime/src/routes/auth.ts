@@ -9,7 +9,13 @@ import { principalOf } from '../plugins/auth';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-const whoSchema = z.object({ name: z.string(), role: z.enum(roles) }).meta({ id: 'Principal' });
+const whoSchema = z
+  .object({
+    name: z.string(),
+    role: z.enum(roles),
+    keyId: z.string().nullable().describe('The key the request or session uses; null when authentication is off'),
+  })
+  .meta({ id: 'Principal' });
 
 const keySchema = z
   .object({
@@ -66,7 +72,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         path: '/',
         maxAge: SESSION_TTL_MS / 1000,
       });
-      return { name: principal.name, role: principal.role };
+      return { name: principal.name, role: principal.role, keyId: principal.keyId };
     },
   );
 
@@ -86,8 +92,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { name, role } = principalOf(request);
-      return { name, role };
+      const { name, role, keyId } = principalOf(request);
+      return { name, role, keyId };
     },
   );
 

@@ -1,35 +1,10 @@
+import { benefitPoolChangesSchema, benefitPoolInputSchema, benefitPoolSchema } from '@journey/shared';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { benefitPools } from '../db/schema';
-import { ConflictError, errorResponseSchema } from '../http-errors';
-
-const poolSchema = z
-  .object({
-    id: z
-      .string()
-      .min(1)
-      .max(64)
-      .regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, "_" and "-" only'),
-    name: z.string().min(1).max(200),
-    budget: z.int().min(0).describe('units the pool may grant in total'),
-    perCustomerLimit: z.int().min(1).nullable().default(null),
-    perCustomerPeriod: z.enum(['day', 'week', 'month', 'ever']).nullable().default(null),
-  })
-  .refine((pool) => (pool.perCustomerLimit === null) === (pool.perCustomerPeriod === null), {
-    message: 'perCustomerLimit and perCustomerPeriod go together',
-    path: ['perCustomerPeriod'],
-  });
-
-const poolDto = z.object({
-  id: z.string(),
-  name: z.string(),
-  budget: z.int(),
-  granted: z.int(),
-  remaining: z.int(),
-  perCustomerLimit: z.int().nullable(),
-  perCustomerPeriod: z.string().nullable(),
-});
+import { ConflictError, errorResponseSchema, NotFoundError } from '../http-errors';
+import { principalOf } from '../plugins/auth';
 
 const toPoolDto = (row: typeof benefitPools.$inferSelect) => ({
   id: row.id,
@@ -43,22 +18,30 @@ const toPoolDto = (row: typeof benefitPools.$inferSelect) => ({
 
 /** Benefit (权益) pools: coupons, points, cash-back with a budget and per-customer limits. */
 const benefitRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['benefits'];
+
   app.post(
     '/v1/benefit-pools',
     {
       schema: {
-        tags: ['benefits'],
+        tags,
         summary: 'Create a benefit pool',
-        body: poolSchema,
-        response: { 201: poolDto, 400: errorResponseSchema, 409: errorResponseSchema },
+        body: benefitPoolInputSchema,
+        response: { 201: benefitPoolSchema, 400: errorResponseSchema, 409: errorResponseSchema },
       },
     },
     async (request, reply) => {
-      if (app.db.select().from(benefitPools).where(eq(benefitPools.id, request.body.id)).get()) {
-        throw new ConflictError(`Benefit pool ${request.body.id} already exists`);
-      }
-      const row = { ...request.body, granted: 0, createdAt: app.clock.now() };
-      app.db.insert(benefitPools).values(row).run();
+      const at = app.clock.now();
+      const row = { ...request.body, granted: 0, createdAt: at };
+      app.db.transaction(() => {
+        if (app.db.select().from(benefitPools).where(eq(benefitPools.id, row.id)).get()) {
+          throw new ConflictError(`Benefit pool ${row.id} already exists`);
+        }
+        app.db.insert(benefitPools).values(row).run();
+        app.audit.record(principalOf(request), 'benefitPool.created', at, {
+          detail: { poolId: row.id, budget: row.budget },
+        });
+      });
       return reply.code(201).send(toPoolDto(row));
     },
   );
@@ -67,12 +50,52 @@ const benefitRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/benefit-pools',
     {
       schema: {
-        tags: ['benefits'],
+        tags,
         summary: 'Benefit pools with what is left',
-        response: { 200: z.object({ pools: z.array(poolDto) }) },
+        response: { 200: z.object({ pools: z.array(benefitPoolSchema) }) },
       },
     },
     async () => ({ pools: app.db.select().from(benefitPools).orderBy(asc(benefitPools.id)).all().map(toPoolDto) }),
+  );
+
+  app.put(
+    '/v1/benefit-pools/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change a benefit pool's name, budget and per-customer limit",
+        description:
+          'Grants already made stay granted, so the budget cannot go below them (409 says how many units that is). ' +
+          'A customer limit applies from the next grant on.',
+        params: z.object({ id: z.string().min(1).max(64) }),
+        body: benefitPoolChangesSchema,
+        response: {
+          200: benefitPoolSchema,
+          400: errorResponseSchema,
+          404: errorResponseSchema,
+          409: errorResponseSchema,
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const at = app.clock.now();
+      // One transaction with the check, so no grant can slip between reading `granted` and lowering the budget.
+      return app.db.transaction(() => {
+        const row = app.db.select().from(benefitPools).where(eq(benefitPools.id, id)).get();
+        if (!row) throw new NotFoundError(`No benefit pool ${id}`);
+        if (request.body.budget < row.granted) {
+          throw new ConflictError(
+            `Benefit pool ${id} has already granted ${row.granted} units; its budget cannot go below ${row.granted}`,
+          );
+        }
+        app.db.update(benefitPools).set(request.body).where(eq(benefitPools.id, id)).run();
+        app.audit.record(principalOf(request), 'benefitPool.updated', at, {
+          detail: { poolId: id, budget: { from: row.budget, to: request.body.budget } },
+        });
+        return toPoolDto({ ...row, ...request.body });
+      });
+    },
   );
 };
 

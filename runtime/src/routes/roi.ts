@@ -1,15 +1,10 @@
-import { campaignReportSchema, channels, roiReportSchema } from '@journey/shared';
+import { campaignReportSchema, roiReportSchema, unitCostsSchema } from '@journey/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema } from '../http-errors';
 import { MetricsReports } from '../metrics/reports';
+import { principalOf } from '../plugins/auth';
 import { CampaignEvaluation, campaignReportCsv } from '../roi/evaluation';
-
-const unitCost = z.number().min(0);
-const unitCostsSchema = z.strictObject({
-  channels: z.partialRecord(z.enum(channels), unitCost).default({}).describe('cost of one message sent'),
-  benefitPools: z.record(z.string().min(1), unitCost).default({}).describe('cost of one unit granted, by pool id'),
-});
 
 const journeyParams = z.object({ id: z.string().min(1).max(64) });
 const version = z.coerce.number().int().positive().optional().describe('one version; all versions when absent');
@@ -45,7 +40,10 @@ const roiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      app.roi.setCosts(request.body);
+      app.db.transaction(() => {
+        app.roi.setCosts(request.body);
+        app.audit.record(principalOf(request), 'costs.changed', app.clock.now(), { detail: request.body });
+      });
       return app.roi.costs();
     },
   );

@@ -1,13 +1,22 @@
-import { checkCondition } from '@journey/shared';
+import { type Condition, checkCondition } from '@journey/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerIdSchema, customerSchema, toCustomerDto } from '../customers/schema';
 import { BadRequestError, ConflictError, errorResponseSchema, NotFoundError } from '../http-errors';
 import { countMatching, pageMatching } from '../segments/audience';
-import { newSegmentSchema, segmentSchema, toSegmentDto } from '../segments/schema';
+import { newSegmentSchema, segmentPreviewSchema, segmentSchema, toSegmentDto } from '../segments/schema';
 import type { Segment } from '../segments/store';
 
 const segmentParams = z.object({ id: z.string().min(1).max(128) });
+
+/** Refuses a condition a segment cannot hold (event properties, unknown operators), naming each field. */
+function checkSegmentCondition(condition: Condition): void {
+  const issues = checkCondition(condition, { allowEventProperties: false }).map((issue) => ({
+    path: ['body', 'condition', issue.path].filter(Boolean).join('.'),
+    message: issue.message,
+  }));
+  if (issues.length > 0) throw new BadRequestError(`The condition has ${issues.length} problem(s)`, issues);
+}
 
 const segmentRoutes: FastifyPluginAsyncZod = async (app) => {
   function findSegment(id: string): Segment {
@@ -29,12 +38,25 @@ const segmentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { id, name, condition } = request.body;
       if (id !== undefined && app.segments.find(id)) throw new ConflictError(`Segment ${id} already exists`);
-      const issues = checkCondition(condition, { allowEventProperties: false }).map((issue) => ({
-        path: ['body', 'condition', issue.path].filter(Boolean).join('.'),
-        message: issue.message,
-      }));
-      if (issues.length > 0) throw new BadRequestError(`The condition has ${issues.length} problem(s)`, issues);
+      checkSegmentCondition(condition);
       return reply.code(201).send(toSegmentDto(app.segments.create(name, condition, app.clock.now(), id)));
+    },
+  );
+
+  app.post(
+    '/v1/segments/preview',
+    {
+      schema: {
+        tags: ['segments'],
+        summary: 'Count the customers a segment condition would select now, before saving it',
+        body: segmentPreviewSchema,
+        response: { 200: z.object({ count: z.int() }), 400: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const { condition } = request.body;
+      checkSegmentCondition(condition);
+      return { count: countMatching(app.customers, condition) };
     },
   );
 

@@ -16,6 +16,10 @@ export const newSegmentSchema = z
   })
   .meta({ id: 'NewSegment' });
 
+export const segmentPreviewSchema = z
+  .strictObject({ condition: newSegmentSchema.shape.condition })
+  .meta({ id: 'SegmentPreview' });
+
 export const segmentSchema = z
   .object({ id: z.string(), name: z.string(), condition: conditionSchema, createdAt: z.iso.datetime() })
   .meta({ id: 'Segment' });

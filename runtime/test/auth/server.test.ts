@@ -52,7 +52,7 @@ describe('the server', () => {
     expect(keys).toHaveLength(1);
     const key = keys![0]!;
     expect((await me(address)).status).toBe(401);
-    expect(await (await me(address, key)).json()).toEqual({ name: 'admin', role: 'admin' });
+    expect(await (await me(address, key)).json()).toEqual({ name: 'admin', role: 'admin', keyId: expect.any(String) });
     await stop(first);
 
     const second = startServer({ JOURNEY_DB: path });
@@ -87,7 +87,7 @@ describe('the server', () => {
     const server = startServer({ JOURNEY_DB: databasePath(), JOURNEY_AUTH: 'off' });
     const { output, address } = await untilListening(server);
     expect(output).toMatch(/authentication is OFF \(JOURNEY_AUTH=off\)/);
-    expect(await (await me(address)).json()).toEqual({ name: 'local', role: 'admin' });
+    expect(await (await me(address)).json()).toEqual({ name: 'local', role: 'admin', keyId: null });
     await stop(server);
   });
 });

@@ -18,14 +18,16 @@ describe('designer sessions', () => {
   it('logs in with an API key: an HttpOnly, SameSite=Strict, expiring cookie that acts as the key', async () => {
     const { app } = await buildAuthApp();
     const key = await createKey(app, 'strategist', 'wang.fang');
+    const keyId = app.apiKeys.list().find((each) => each.name === 'wang.fang')?.id;
     const response = await app.inject({ method: 'POST', url: '/v1/auth/login', payload: { key } });
-    expect(response.json()).toEqual({ name: 'wang.fang', role: 'strategist' });
+    expect(response.json()).toEqual({ name: 'wang.fang', role: 'strategist', keyId });
     const header = String(response.headers['set-cookie']);
     expect(header).toMatch(/^journey_session=[^;]+; Max-Age=28800; Path=\/; HttpOnly; SameSite=Strict$/);
 
     const session = await login(app, key);
     expect(session).not.toContain(key);
-    expect((await me(app, session)).json()).toEqual({ name: 'wang.fang', role: 'strategist' });
+    // The key is named, so the designer can tell its holder which key in the list is their own.
+    expect((await me(app, session)).json()).toEqual({ name: 'wang.fang', role: 'strategist', keyId });
     const adminOnly = await app.inject({
       method: 'POST',
       url: '/v1/admin/keys',

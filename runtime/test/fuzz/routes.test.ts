@@ -56,10 +56,12 @@ const validBodies: Record<string, unknown[]> = {
   'POST /v1/segments': [
     { name: 'payroll', condition: { all: [{ attr: 'age', op: 'between', value: [30, 50] }, { hasTag: 'vip' }] } },
   ],
+  'POST /v1/segments/preview': [{ condition: { any: [{ attr: 'age', op: 'gte', value: 60 }, { hasTag: 'payroll' }] } }],
   'POST /v1/journeys': [sample],
   'PUT /v1/journeys/{id}': [sample],
   'POST /v1/journeys/{id}/publish': [{ publishedBy: 'ops' }],
   'POST /v1/benefit-pools': [{ id: 'pool-x', name: 'Pool', budget: 10, perCustomerLimit: 1, perCustomerPeriod: 'day' }],
+  'PUT /v1/benefit-pools/{id}': [{ name: 'Pool', budget: 200, perCustomerLimit: 2, perCustomerPeriod: 'week' }],
   'POST /v1/admin/clock': [{ advance: 'PT1H' }, { to: '2025-03-02T00:00:00Z' }],
   'PUT /v1/templates/{id}': [
     {

@@ -112,6 +112,32 @@ describe('segments', () => {
     ]);
   });
 
+  it('previews how many customers a condition selects now, without saving a segment', async () => {
+    const { app } = await buildTestApp();
+    await seedCustomers(app);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/segments/preview',
+      payload: { condition: { all: [{ attr: 'age', op: 'gte', value: 25 }, { hasTag: 'payroll' }] } },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ count: 3 }); // c06, c08, c10
+    expect((await app.inject({ method: 'GET', url: '/v1/segments' })).json()).toEqual({ segments: [] });
+  });
+
+  it('names the field of a previewed condition that a segment cannot hold', async () => {
+    const { app } = await buildTestApp();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/segments/preview',
+      payload: { condition: { any: [{ hasTag: 'vip' }, { event: 'amount', op: 'gte', value: 99 }] } },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().issues).toEqual([
+      { path: 'body.condition.any.1', message: expect.stringContaining('event') },
+    ]);
+  });
+
   it('rejects a page size over 1000', async () => {
     const { app } = await buildTestApp();
     const segment = await createSegment(app, { hasTag: 'vip' });

@@ -1,4 +1,5 @@
 export * from './access';
+export * from './benefits';
 export * from './counters';
 export * from './creatives';
 export * from './experiments';

@@ -14,6 +14,12 @@ export type TaskAssignment = (typeof taskAssignments)[number];
 
 export const orgUnitKinds = ['headOffice', 'branch', 'subBranch'] as const;
 export type OrgUnitKind = (typeof orgUnitKinds)[number];
+/** The kind of unit one level up (head office → branch → sub-branch); the head office has none. */
+export const orgUnitParentKind: Readonly<Record<OrgUnitKind, OrgUnitKind | null>> = {
+  headOffice: null,
+  branch: 'headOffice',
+  subBranch: 'branch',
+};
 export const staffRoles = ['rm', 'callCenter', 'lobby', 'manager'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
