@@ -13,6 +13,7 @@ import { RuntimeApi, RuntimeHttpError, RuntimeUnreachableError } from './api';
 import { loadSampleJourneys } from './journeys';
 import {
   createSampleCreatives,
+  createSampleOrganisation,
   createSamplePools,
   createSampleSegments,
   importBankMarketing,
@@ -58,6 +59,10 @@ async function loadSamples(): Promise<void> {
     );
   }
   await createSamplePools(api);
+  const organisation = await createSampleOrganisation(api);
+  console.log(
+    `  organisation: ${organisation.units} units, ${organisation.staff} relationship managers; unit costs set`,
+  );
   await createSampleSegments(api);
   await createSampleCreatives(api);
   console.log(`  template gallery: ${await installSampleTemplates(api)} templates`);

@@ -10,12 +10,29 @@ import {
   createSamplePools,
   importBankMarketing,
   sampleCreatives,
+  sampleOrganisation,
   samplePools,
   seedProfiles,
   syntheticProfiles,
 } from './seed';
 
 const importReply = { status: 200, json: { imported: 3, updated: 0, rejected: [] } };
+
+describe('sample organisation', () => {
+  it('holds every demo customer’s sub-branch and RM, under the names their profiles give', () => {
+    const { units, staff } = sampleOrganisation();
+    const unitsById = new Map(units.map((unit) => [unit.id, unit]));
+    const staffById = new Map(staff.map((member) => [member.id, member]));
+    for (const { attributes } of syntheticProfiles({ seed: 42, count: 2_000 })) {
+      const branch = unitsById.get(String(attributes.branch));
+      expect(branch?.kind).toBe('subBranch');
+      expect(unitsById.get(branch?.parentId ?? '')?.parentId).toBe('HO');
+      const rm = staffById.get(String(attributes.rm));
+      expect(rm).toMatchObject({ orgUnitId: attributes.branch, name: attributes.rmName, role: 'rm' });
+    }
+    expect(new Set(staff.map((member) => member.referralCode)).size).toBe(staff.length);
+  });
+});
 
 describe('synthetic profiles', () => {
   it('are deterministic by seed, for demo-1 … demo-N', () => {

@@ -62,8 +62,8 @@ const givenNames = [
   ['雪梅', 'Xuemei'],
 ] as const;
 
-/** Cities with a short code for relationship-manager ids, and a few branches (支行) each. */
-const cities = [
+/** Cities with a short code for relationship-manager ids, and a few sub-branches (支行) each. */
+export const cities = [
   { city: '上海', code: 'SH', branches: ['陆家嘴支行', '徐家汇支行', '静安支行'] },
   { city: '北京', code: 'BJ', branches: ['国贸支行', '中关村支行', '西单支行'] },
   { city: '深圳', code: 'SZ', branches: ['福田支行', '南山支行'] },
@@ -78,11 +78,23 @@ function chineseName(random: Random): { name: string; namePinyin: string } {
   return { name: `${surname}${given}`, namePinyin: `${surnamePinyin} ${givenPinyin}` };
 }
 
+/** A sub-branch's id, as customers' `branch` attribute names it (tasks and org metrics look it up). */
+export const subBranchId = (city: string, branch: string) => `${city}${branch}`;
+
+/** The relationship manager `number` (1–9) of a city's sub-branch `branchIndex`, e.g. `RM-SH-013`. */
+export const rmId = (code: string, branchIndex: number, number: number) =>
+  `RM-${code}-${String(branchIndex * 10 + number).padStart(3, '0')}`;
+
+/** An RM's name follows from their id, so every customer of theirs and the staff list agree on it. */
+const rmName = (id: string) =>
+  chineseName(createRandom([...id].reduce((hash, char) => hash * 31 + char.charCodeAt(0), 7)));
+
 function syntheticProfile(random: Random, id: string): CustomerProfile {
   const { name, namePinyin } = chineseName(random);
   const { city, code, branches } = pick(random, cities);
   const branchIndex = between(random, 0, branches.length - 1);
-  const manager = chineseName(random);
+  const branch = branches[branchIndex] ?? branches[0];
+  const rm = rmId(code, branchIndex, between(random, 1, 9));
   const payroll = random() < 0.4;
   const cardHolder = random() < 0.55;
   const wealth = random() < 0.25;
@@ -93,10 +105,10 @@ function syntheticProfile(random: Random, id: string): CustomerProfile {
     namePinyin,
     age: between(random, 22, 68),
     city,
-    branch: `${city}${branches[branchIndex]}`,
+    branch: subBranchId(city, branch),
     // The relationship manager (客户经理) at the customer's branch.
-    rm: `RM-${code}-${String(branchIndex * 10 + between(random, 1, 9)).padStart(3, '0')}`,
-    rmName: manager.name,
+    rm,
+    rmName: rmName(rm).name,
     depositBalance: amount(random, 500, 2_000_000),
     days_since_last_login: daysSinceLastLogin,
     ...(payroll ? { monthlySalary: Math.round(amount(random, 4_000, 60_000)) } : {}),
@@ -177,6 +189,66 @@ async function createMissing(api: RuntimeApi, path: string, items: ReadonlyArray
     }
   }
   return created;
+}
+
+/** What the demo bank pays per message and per benefit unit, in yuan: ROI and cost per conversion use them. */
+export const sampleUnitCosts = {
+  channels: {
+    sms: 0.05,
+    push: 0.002,
+    wechat: 0.01,
+    email: 0.001,
+    inApp: 0,
+    callCenter: 3.5,
+    branchTask: 8,
+    webhook: 0,
+  },
+  benefitPools: { 'welcome-coupons': 5, 'weekly-bonus-coupon': 10, 'payroll-cashback': 30, 'reactivation-points': 2 },
+} as const;
+
+/** The demo bank: a head office, a branch (分行) per city, the sub-branches customers belong to, nine RMs each. */
+export function sampleOrganisation() {
+  const units = [
+    { id: 'HO', name: '总行 Head office', kind: 'headOffice', parentId: null },
+    ...cities.flatMap(({ city, code, branches }) => [
+      { id: `BR-${code}`, name: `${city}分行`, kind: 'branch', parentId: 'HO' },
+      ...branches.map((branch) => ({
+        id: subBranchId(city, branch),
+        name: branch,
+        kind: 'subBranch',
+        parentId: `BR-${code}`,
+      })),
+    ]),
+  ];
+  const staff = cities.flatMap(({ city, code, branches }) =>
+    branches.flatMap((branch, branchIndex) =>
+      Array.from({ length: 9 }, (_, index) => {
+        const id = rmId(code, branchIndex, index + 1);
+        return {
+          id,
+          name: rmName(id).name,
+          role: 'rm',
+          orgUnitId: subBranchId(city, branch),
+          referralCode: `REF-${id.slice(3)}`,
+        };
+      }),
+    ),
+  );
+  return { units, staff };
+}
+
+/** Puts the demo bank's org units, staff and unit costs (replacing what has the same ids); returns the counts. */
+export async function createSampleOrganisation(api: RuntimeApi): Promise<{ units: number; staff: number }> {
+  const { units, staff } = sampleOrganisation();
+  for (const { id, ...unit } of units) {
+    await api.request('PUT', `/v1/org-units/${encodeURIComponent(id)}`, {
+      json: unit.parentId ? unit : { name: unit.name, kind: unit.kind },
+    });
+  }
+  for (const { id, ...member } of staff)
+    await api.request('PUT', `/v1/staff/${encodeURIComponent(id)}`, { json: member });
+  await api.request('PUT', '/v1/costs', { json: sampleUnitCosts });
+  return { units: units.length, staff: staff.length };
 }
 
 /** Creates the sample pools; pools that already exist are left as they are. Returns the ids created. */
