@@ -35,6 +35,8 @@ const envSchema = z
     JOURNEY_ADMIN_KEY: z.string().min(32, 'use at least 32 random characters').optional(),
     // "on": every publish needs a second person's approval, whatever PUT /v1/admin/settings says.
     JOURNEY_MAKER_CHECKER: z.enum(['on', 'off']).default('off'),
+    // "on": publishing sends only approved creative text, whatever PUT /v1/admin/settings says.
+    JOURNEY_CREATIVE_APPROVAL: z.enum(['on', 'off']).default('off'),
     // Requests per minute per key on each ingestion route (events, customer writes, imports); 0: no limit.
     JOURNEY_INGEST_RATE_LIMIT: z.coerce
       .number()
@@ -70,6 +72,7 @@ const app = await buildApp({
     enabled: env.JOURNEY_AUTH === 'on',
     adminKey: env.JOURNEY_ADMIN_KEY,
     makerChecker: env.JOURNEY_MAKER_CHECKER === 'on',
+    creativeApproval: env.JOURNEY_CREATIVE_APPROVAL === 'on',
   },
   ingestLimits: { perMinute: env.JOURNEY_INGEST_RATE_LIMIT, maxInFlight: env.JOURNEY_INGEST_MAX_IN_FLIGHT },
 });

@@ -40,6 +40,33 @@ describe('sample templates', () => {
     }
   });
 
+  it.each(templates)(
+    '$id has every word of it in Simplified Chinese: name, description, category, each label and hint',
+    (template) => {
+      const chinese = template.translations?.['zh-CN'];
+      const han = /\p{Script=Han}/u;
+      expect(chinese?.name).toMatch(han);
+      expect(chinese?.description).toMatch(han);
+      expect(chinese?.category).toMatch(han);
+      for (const { key, hint } of template.parameters) {
+        const wording = chinese?.parameters?.[key];
+        expect(wording?.label, key).toMatch(han);
+        if (hint) expect(wording?.hint, key).toMatch(han);
+      }
+    },
+  );
+
+  it('use one Chinese category per English one, and distinct Chinese labels within each template', () => {
+    const categories = new Map(
+      templates.map((template) => [template.category, template.translations?.['zh-CN']?.category]),
+    );
+    expect(new Set(categories.values()).size).toBe(categories.size);
+    for (const template of templates) {
+      const labels = template.parameters.map(({ key }) => template.translations?.['zh-CN']?.parameters?.[key]?.label);
+      expect(new Set(labels).size).toBe(template.parameters.length);
+    }
+  });
+
   it.each(templates)('$id reproduces its sample journey when every parameter keeps its default', (template) => {
     const document = documents.get(template.id)!;
     const result = instantiateTemplate(template, {

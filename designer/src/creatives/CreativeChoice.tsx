@@ -8,6 +8,7 @@ import { SelectField } from '../inspector/fields';
 import type { MessageText } from '../inspector/forms/MessageText';
 import { MessagePreview } from '../inspector/MessagePreview';
 import { ErrorDetails } from '../ui/ErrorDetails';
+import { ApprovalBadge } from './CreativeApproval';
 import { creativeKeys, creativesApi } from './creativesApi';
 import { matchesSearch, textOf } from './creativeText';
 import './creatives.css';
@@ -84,6 +85,9 @@ export function CreativeChoice({ channel, creativeId, onChoose, onCopy }: Creati
               })}
             </p>
           )}
+          <p className="creative-choice-approval">
+            <ApprovalBadge approval={chosen.approval} />
+          </p>
           <MessagePreview {...textOf(chosen)} />
           <div className="button-row creative-actions">
             <Link href={creativeHref(chosen.id)} className="link-button">

@@ -22,6 +22,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorDetails } from '../ui/ErrorDetails';
 import { StatusBadge } from '../ui/StatusBadge';
 import { notifySuccess } from '../ui/toasts';
+import { ApprovalPanel } from './CreativeApproval';
 import { creativeKeys, creativesApi } from './creativesApi';
 import { textOf } from './creativeText';
 
@@ -106,6 +107,7 @@ function CreativeForm({ loaded, takenIds = new Set(), onReload, onCreated, onDel
     >
       <h2>{loaded ? loaded.name : t('creatives.new')}</h2>
       {!canEdit && <p className="banner info">{t('creatives.readOnly')}</p>}
+      {loaded && saved && <ApprovalPanel creative={loaded} revision={saved.revision} unsaved={dirty} />}
       {loaded && <UsageList usedBy={loaded.usedBy} />}
       {/* A disabled fieldset disables every control in it: reading only, for those who may not edit. */}
       <fieldset className="creative-fields" disabled={!canEdit}>

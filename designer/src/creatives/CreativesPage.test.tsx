@@ -12,6 +12,7 @@ const renewal: Creative = {
   revision: 3,
   updatedAt: '2026-01-05T02:00:00.000Z',
   updatedBy: 'Grace',
+  approval: { state: 'notApproved' },
 };
 const welcomePush: Creative = {
   id: 'welcome-push',
@@ -21,6 +22,14 @@ const welcomePush: Creative = {
   body: 'Your {{profile.cardTier}} card is ready',
   revision: 1,
   updatedAt: '2026-01-04T02:00:00.000Z',
+  approval: {
+    state: 'approved',
+    approvedRevision: 1,
+    approvedBy: 'Wang Fang',
+    approvedAt: '2026-01-04T03:00:00.000Z',
+    approvedTitle: 'Welcome',
+    approvedBody: 'Your {{profile.cardTier}} card is ready',
+  },
 };
 const renewalDetail: CreativeDetail = {
   ...renewal,
@@ -47,12 +56,15 @@ describe('message library', () => {
     openLibrary('/creatives');
     const row = (await screen.findByRole('link', { name: 'Renewal offer' })).closest('tr') as HTMLElement;
     const cells = within(row).getAllByRole('cell');
-    expect(cells.slice(0, 3).map((cell) => cell.textContent)).toEqual([
+    expect(cells.slice(0, 4).map((cell) => cell.textContent)).toEqual([
       'Renewal offer',
       'SMS',
       'Hi {{profile.name}}, your deposit matures soon.',
+      'Not approved',
     ]);
-    expect(cells[3]?.textContent).toContain('Grace');
+    expect(cells[4]?.textContent).toContain('Grace');
+    const welcomeRow = screen.getByRole('link', { name: 'Card welcome' }).closest('tr') as HTMLElement;
+    expect(within(welcomeRow).getByText('Approved').className).toContain('approval-approved');
 
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Show creatives of a channel' }), 'push');
     expect(listedNames()).toEqual(['Card welcome']);
@@ -180,5 +192,87 @@ describe('message library', () => {
     expect(within(form).queryByRole('button', { name: 'Save' })).toBeNull();
     expect(within(form).queryByRole('button', { name: 'Delete' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'New creative' })).toBeNull();
+  });
+});
+
+describe('compliance approval in the library', () => {
+  /** Renewal offer approved at revision 3, then edited (revision 4): its words now differ from the approved ones. */
+  const edited: CreativeDetail = {
+    ...renewalDetail,
+    body: 'Renew today at 2.8%',
+    revision: 4,
+    updatedBy: 'Grace',
+    approval: {
+      state: 'changesPending',
+      approvedRevision: 3,
+      approvedBy: 'Wang Fang',
+      approvedAt: '2026-01-05T03:00:00.000Z',
+      approvedBody: renewal.body,
+    },
+  };
+
+  it('shows the approved words beside the working ones, and approves the revision saved here', async () => {
+    const approved: Creative = {
+      ...edited,
+      approval: {
+        state: 'approved',
+        approvedRevision: 4,
+        approvedBy: 'Wang Fang',
+        approvedAt: '2026-01-05T04:00:00.000Z',
+        approvedBody: edited.body,
+      },
+    };
+    const runtime = openLibrary('/creatives/renewal-offer', {
+      'GET /v1/creatives/renewal-offer': { body: edited },
+      'POST /v1/creatives/renewal-offer/approve': { body: approved },
+    });
+    const form = await screen.findByRole('form', { name: 'Renewal offer' });
+    const approval = within(form).getByRole('region', { name: 'Compliance approval' });
+    expect(within(approval).getByText('Changes awaiting approval')).toBeTruthy();
+    expect(approval.textContent).toContain('Approved by Wang Fang');
+    expect(approval.textContent).toContain('(revision 3)');
+    expect(within(approval).getByRole('region', { name: 'Approved text' }).textContent).toContain(
+      'your deposit matures soon',
+    );
+    expect(within(approval).getByRole('region', { name: 'Working text' }).textContent).toContain('Renew today at 2.8%');
+
+    // Unsaved edits are not what would be approved.
+    const text = within(form).getByRole('textbox', { name: 'Text' });
+    await userEvent.type(text, '!');
+    const approve = within(approval).getByRole('button', { name: 'Approve this text' }) as HTMLButtonElement;
+    expect(approve.disabled).toBe(true);
+    expect(approval.textContent).toContain('Save your changes first');
+    await userEvent.type(text, '{Backspace}');
+    expect(approve.disabled).toBe(false);
+
+    await userEvent.click(approve);
+    expect(await screen.findByText('Approved the text of “Renewal offer”')).toBeTruthy();
+    expect(runtime.callsTo('POST', '/v1/creatives/renewal-offer/approve').map((call) => call.body)).toEqual([
+      { revision: 4 },
+    ]);
+  });
+
+  it('shows why the runtime refused an approval', async () => {
+    const message =
+      'Grace made the last change to creative renewal-offer; with maker-checker on, a different person must approve it';
+    openLibrary('/creatives/renewal-offer', {
+      'GET /v1/creatives/renewal-offer': { body: edited },
+      'POST /v1/creatives/renewal-offer/approve': { status: 409, body: { error: 'Conflict', message } },
+    });
+    const approval = await screen.findByRole('region', { name: 'Compliance approval' });
+    await userEvent.click(within(approval).getByRole('button', { name: 'Approve this text' }));
+    const alert = await within(approval).findByRole('alert');
+    expect(alert.textContent).toContain('The text could not be approved');
+    expect(alert.textContent).toContain(message);
+  });
+
+  it('offers approving only to those who may publish', async () => {
+    openLibrary('/creatives/renewal-offer', {
+      'GET /v1/creatives/renewal-offer': { body: edited },
+      'GET /v1/auth/me': { body: { name: 'Olga', role: 'operator' } },
+    });
+    const approval = await screen.findByRole('region', { name: 'Compliance approval' });
+    expect(within(approval).getByText('Changes awaiting approval')).toBeTruthy();
+    expect(within(approval).queryByRole('button', { name: 'Approve this text' })).toBeNull();
   });
 });

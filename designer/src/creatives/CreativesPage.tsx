@@ -9,6 +9,7 @@ import { useLocale } from '../i18n';
 import { Select } from '../inspector/fields';
 import { ErrorDetails } from '../ui/ErrorDetails';
 import { formatDateTime, formatRelative } from '../ui/format';
+import { ApprovalBadge } from './CreativeApproval';
 import { creativeHref } from './CreativeChoice';
 import { ExistingCreative, NewCreative } from './CreativeEditor';
 import { creativeKeys, creativesApi } from './creativesApi';
@@ -86,6 +87,7 @@ export function CreativesPage({ creativeId }: { creativeId?: string }) {
                   <th scope="col">{t('creatives.name')}</th>
                   <th scope="col">{t('message.channel')}</th>
                   <th scope="col">{t('message.body')}</th>
+                  <th scope="col">{t('creatives.approval.column')}</th>
                   <th scope="col">{t('creatives.updated')}</th>
                 </tr>
               </thead>
@@ -104,6 +106,9 @@ export function CreativesPage({ creativeId }: { creativeId?: string }) {
                     </td>
                     <td className="nowrap">{channelLabels[creative.channel][locale]}</td>
                     <td className="creative-first-line">{firstLine(creative.body)}</td>
+                    <td className="nowrap">
+                      <ApprovalBadge approval={creative.approval} />
+                    </td>
                     <td className="nowrap" title={formatDateTime(creative.updatedAt, locale)}>
                       {formatRelative(creative.updatedAt, locale)}
                       {creative.updatedBy && <div className="muted">{creative.updatedBy}</div>}

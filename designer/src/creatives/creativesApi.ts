@@ -12,6 +12,8 @@ export const creativesApi = {
   save: (id: string, creative: CreativeInput, basedOn?: number) =>
     requestJson<Creative>('PUT', path(id), creative, basedOn === undefined ? {} : { 'if-match': `"${basedOn}"` }),
   remove: (id: string) => requestJson<void>('DELETE', path(id)),
+  /** Approves the words of `revision`; a creative changed since, or (with maker-checker) one's own change, is a 409. */
+  approve: (id: string, revision: number) => requestJson<Creative>('POST', `${path(id)}/approve`, { revision }),
 };
 
 /** React Query keys: the list (every channel: pages filter it themselves) and each creative with its usage. */

@@ -163,6 +163,21 @@ export const en = {
           'Journeys will go live as soon as someone who may publish publishes them, without a second person checking them.',
         turnOff: 'Turn off',
       },
+      creativeApproval: {
+        title: 'Creative approval (compliance review)',
+        explained:
+          'When on, publishing sends the approved text of each library creative, and a journey using a creative nobody has approved cannot be published. Later edits reach customers only once they are approved.',
+        label: 'Publishing sends only approved creative text',
+        enforced:
+          'Required by the runtime’s configuration (JOURNEY_CREATIVE_APPROVAL=on), so it cannot be turned off here.',
+        loadFailed: 'The setting could not be loaded',
+        changeFailed: 'The setting could not be changed',
+        turnedOn: 'Publishing now sends only approved creative text',
+        turnedOff: 'Publishing now sends the creatives’ working text',
+        offTitle: 'Turn off creative approval?',
+        offQuestion: 'Publishing will send each creative’s current text, whether or not anyone approved it.',
+        turnOff: 'Turn off',
+      },
     },
     budgets: {
       readOnly:
@@ -667,6 +682,7 @@ export const en = {
     invalid_settings: 'Invalid journey settings',
     unknown_creative: 'Unknown creative',
     creative_channel_mismatch: 'Creative for another channel',
+    unapproved_creative: 'Creative not approved',
   } satisfies Record<ValidationCode, string>,
   inspector: {
     general: 'General',
@@ -830,6 +846,25 @@ export const en = {
     editInLibrary: 'Edit in library',
     useCopy: 'Use a copy instead',
     nodeSummary: '{{channel}}: “{{name}}”',
+    approval: {
+      column: 'Approval',
+      title: 'Compliance approval',
+      notApproved: 'Not approved',
+      approved: 'Approved',
+      changesPending: 'Changes awaiting approval',
+      notApprovedHint:
+        'Nobody has approved this text yet. With creative approval on, journeys using it cannot be published.',
+      by: 'Approved by {{name}}, {{time}} (revision {{revision}})',
+      changesHint:
+        'The text changed after it was approved. With creative approval on, publishing sends the approved text until the changes are approved.',
+      approvedText: 'Approved text',
+      workingText: 'Working text',
+      approve: 'Approve this text',
+      approving: 'Approving…',
+      saveFirst: 'Save your changes first: approval applies to the saved text.',
+      done: 'Approved the text of “{{name}}”',
+      failed: 'The text could not be approved',
+    },
   },
   benefit: {
     poolId: 'Benefit pool',

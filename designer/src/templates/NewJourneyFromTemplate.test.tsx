@@ -1,7 +1,8 @@
 import type { JourneyDocument, TemplateSummary } from '@journey/shared';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { setLocale } from '../i18n';
 import { exampleJourney } from '../store/exampleJourney';
 import { smallJourney } from '../test/fixtures';
 import { fakeRuntime, journeyRecord, type Routes, renderApp } from '../test/runtime';
@@ -102,6 +103,7 @@ async function useCardWelcome(routes: Routes = {}) {
 
 // The editor is a lazy chunk; loading it once here keeps its first compile out of the tests' time limits.
 beforeAll(() => import('../editor/EditorPage'), 30_000);
+afterEach(() => setLocale('en'));
 
 describe('new journey from a template', () => {
   it('shows the templates with their category and what each asks, and filters them by category', async () => {
@@ -269,6 +271,47 @@ describe('new journey from a template', () => {
     await within(gallery).findByRole('button', { name: 'Use template Wealth maturity reminder' });
     expect(within(gallery).queryByRole('button', { name: 'Use template Card welcome' })).toBeNull();
     expect(runtime.callsTo('DELETE', `/v1/templates/${cardWelcome.id}`)).toHaveLength(1);
+  });
+
+  it('shows the templates and their questions in Chinese where translated, in their own words elsewhere', async () => {
+    setLocale('zh-CN');
+    const translated: TemplateSummary = {
+      ...cardWelcome,
+      translations: {
+        'zh-CN': {
+          name: '信用卡新户欢迎',
+          category: '信用卡',
+          parameters: {
+            activation: { label: '卡片激活事件', hint: '按发卡系统发送的事件名填写' },
+            welcome: { label: '欢迎短信内容' },
+          },
+        },
+      },
+    };
+    fakeRuntime({
+      'GET /v1/journeys': { body: { journeys: [journeyRecord(exampleJourney)] } },
+      'GET /v1/templates': { body: { templates: [translated, maturity] } },
+    });
+    renderApp('/');
+    await userEvent.click(await screen.findByRole('button', { name: '新建旅程' }));
+    const dialog = screen.getByRole('dialog', { name: '新建旅程' });
+    const cards = within(await within(dialog).findByRole('list')).getAllByRole('listitem');
+    expect(cards.map((card) => card.textContent)).toEqual([
+      '信用卡新户欢迎信用卡Welcome new cardholders and reward their first spend.6 个步骤 · 5 项填写使用删除',
+      expect.stringMatching(/^Wealth maturity reminderWealth/),
+    ]);
+    await userEvent.click(within(dialog).getByRole('button', { name: '信用卡' }));
+    expect(within(dialog).getAllByRole('listitem')).toHaveLength(1);
+
+    await userEvent.click(within(dialog).getByRole('button', { name: '使用模板 信用卡新户欢迎' }));
+    const form = screen.getByRole('dialog', { name: '从“信用卡新户欢迎”新建旅程' });
+    expect(within(form).getByRole<HTMLInputElement>('textbox', { name: '名称' }).value).toBe('信用卡新户欢迎');
+    expect(within(form).getByText('旅程 ID 将是 card-welcome-1。')).toBeTruthy();
+    expect(within(form).getByRole<HTMLInputElement>('combobox', { name: '卡片激活事件' }).value).toBe('card_activated');
+    expect(within(form).getByText('按发卡系统发送的事件名填写')).toBeTruthy();
+    expect(within(form).getByRole('textbox', { name: '欢迎短信内容' })).toBeTruthy();
+    // Untranslated questions keep the template's own words.
+    expect(within(form).getByRole('spinbutton', { name: 'Spend at least' })).toBeTruthy();
   });
 
   it('offers no delete to someone who may not edit', async () => {

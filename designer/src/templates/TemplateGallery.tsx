@@ -1,7 +1,8 @@
-import type { TemplateSummary } from '@journey/shared';
+import { localizedTemplate, type TemplateSummary } from '@journey/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n';
 import { ErrorDetails } from '../ui/ErrorDetails';
 import { templateKeys, templatesApi } from './templatesApi';
 import './templates.css';
@@ -12,10 +13,19 @@ interface TemplateGalleryProps {
   onDelete?(template: TemplateSummary): void;
 }
 
-/** The saved templates as cards (each showing its category), with a category filter when there is more than one. */
+/**
+ * The saved templates as cards (each showing its category), with a category filter when there is more than one.
+ * Everything shown, and the template handed to `onUse` and `onDelete`, is in the interface language where the
+ * template has a translation for it.
+ */
 export function TemplateGallery({ onUse, onDelete }: TemplateGalleryProps) {
   const { t } = useTranslation();
-  const templates = useQuery({ queryKey: templateKeys.list(), queryFn: templatesApi.list });
+  const locale = useLocale();
+  const localized = useCallback(
+    (list: TemplateSummary[]) => list.map((template) => localizedTemplate(template, locale)),
+    [locale],
+  );
+  const templates = useQuery({ queryKey: templateKeys.list(), queryFn: templatesApi.list, select: localized });
   const [category, setCategory] = useState<string | undefined>();
 
   if (templates.isPending) return <p className="empty-state">{t('templates.loading')}</p>;

@@ -93,7 +93,8 @@ export function TemplateJourneyDialog({
   }, [template, journeys.data]);
 
   const trimmed = name.trim();
-  const journeyId = uniqueId(idBase(trimmed), takenIds);
+  // A name without Latin letters (a template's Chinese name, say) gives an id after the template's.
+  const journeyId = uniqueId(idBase(trimmed, idBase(template.id)), takenIds);
   const create = useMutation({
     mutationFn: () => templatesApi.createJourney(template.id, { id: journeyId, name: trimmed, parameters: values }),
     onSuccess: onCreated,

@@ -47,4 +47,11 @@ export const renewal: Creative = {
   body: 'Hi {{profile.name}}, your deposit matures soon',
   revision: 2,
   updatedAt: '2026-01-05T02:00:00.000Z',
+  approval: {
+    state: 'approved',
+    approvedRevision: 2,
+    approvedBy: 'Wang Fang',
+    approvedAt: '2026-01-05T03:00:00.000Z',
+    approvedBody: 'Hi {{profile.name}}, your deposit matures soon',
+  },
 };

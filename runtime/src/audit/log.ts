@@ -16,6 +16,7 @@ export const auditActions = [
   'creative.created',
   'creative.updated',
   'creative.deleted',
+  'creative.approved',
   'template.created',
   'template.updated',
   'template.deleted',

@@ -65,6 +65,8 @@ const routePermissions: Record<string, Permission> = {
   'GET /v1/creatives/:id': 'read',
   'PUT /v1/creatives/:id': 'journeys:edit',
   'DELETE /v1/creatives/:id': 'journeys:edit',
+  // Compliance sign-off of the words customers receive, as deciding what goes live is.
+  'POST /v1/creatives/:id/approve': 'journeys:publish',
 
   'GET /v1/messages': 'read',
   'POST /v1/benefit-pools': 'budgets:edit',

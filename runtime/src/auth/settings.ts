@@ -6,20 +6,32 @@ import { settings } from '../db/schema';
 import { ConflictError } from '../http-errors';
 import type { Principal } from './roles';
 
-export interface MakerCheckerSetting {
-  /** Whether a publish needs a second person's approval. */
+/** The settings an admin switches on and off; the environment can require each one. */
+export const switchSettings = ['makerChecker', 'creativeApproval'] as const;
+export type SwitchName = (typeof switchSettings)[number];
+
+export interface SwitchSetting {
   enabled: boolean;
-  /** JOURNEY_MAKER_CHECKER=on: enabled, and the admin route cannot turn it off. */
+  /** Required by the environment: enabled, and the admin route cannot turn it off. */
   enforced: boolean;
 }
+
+/**
+ * Each switch's name in messages and the environment variable that requires it. makerChecker: a publish needs a
+ * second person's approval; creativeApproval: publishing sends only the approved text of library creatives.
+ */
+const switchEnvironment: Record<SwitchName, { label: string; variable: string }> = {
+  makerChecker: { label: 'Maker-checker', variable: 'JOURNEY_MAKER_CHECKER' },
+  creativeApproval: { label: 'Creative approval', variable: 'JOURNEY_CREATIVE_APPROVAL' },
+};
 
 /** Settings kept in the database, so they survive restarts and every admin sees the same. */
 export class Settings {
   constructor(
     private readonly db: Database,
     private readonly audit: AuditLog,
-    /** Set by the environment (JOURNEY_MAKER_CHECKER=on). */
-    private readonly makerCheckerEnforced: boolean,
+    /** The switches the environment requires (JOURNEY_MAKER_CHECKER=on, JOURNEY_CREATIVE_APPROVAL=on). */
+    private readonly enforced: Readonly<Record<SwitchName, boolean>>,
   ) {}
 
   #read(key: string): unknown {
@@ -34,24 +46,35 @@ export class Settings {
       .run();
   }
 
-  makerChecker(): MakerCheckerSetting {
-    return {
-      enabled: this.makerCheckerEnforced || this.#read('makerChecker') === true,
-      enforced: this.makerCheckerEnforced,
-    };
+  /** On when the environment requires it or an admin turned it on. */
+  switch(name: SwitchName): SwitchSetting {
+    return { enabled: this.enforced[name] || this.#read(name) === true, enforced: this.enforced[name] };
   }
 
-  setMakerChecker(enabled: boolean, by: Principal, at: number): MakerCheckerSetting {
-    if (!enabled && this.makerCheckerEnforced) {
-      throw new ConflictError(
-        'Maker-checker is required by JOURNEY_MAKER_CHECKER=on; change the environment to turn it off',
-      );
+  switches(): Record<SwitchName, SwitchSetting> {
+    return { makerChecker: this.switch('makerChecker'), creativeApproval: this.switch('creativeApproval') };
+  }
+
+  /** Turns the named switches on or off, in one audited change; turning off one the environment requires is a 409. */
+  setSwitches(
+    changes: Partial<Record<SwitchName, boolean>>,
+    by: Principal,
+    at: number,
+  ): Record<SwitchName, SwitchSetting> {
+    for (const name of switchSettings) {
+      if (changes[name] === false && this.enforced[name]) {
+        const { label, variable } = switchEnvironment[name];
+        throw new ConflictError(`${label} is required by ${variable}=on; change the environment to turn it off`);
+      }
     }
     this.db.transaction(() => {
-      this.#write('makerChecker', enabled, at);
-      this.audit.record(by, 'settings.changed', at, { detail: { makerChecker: enabled } });
+      for (const name of switchSettings) {
+        const enabled = changes[name];
+        if (enabled !== undefined) this.#write(name, enabled, at);
+      }
+      this.audit.record(by, 'settings.changed', at, { detail: changes });
     });
-    return this.makerChecker();
+    return this.switches();
   }
 
   /** The key that signs session cookies: made at first start and kept, so sessions survive a restart. */

@@ -12,6 +12,7 @@ import type {
   TaskOutcome,
   TaskStatus,
   TemplateParameter,
+  TemplateTranslations,
 } from '@journey/shared';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AuditAction } from '../audit/log';
@@ -440,6 +441,12 @@ export const creatives = sqliteTable('creatives', {
   description: text('description'),
   /** Counts the saves; the ETag for a conditional PUT. */
   revision: integer('revision').notNull(),
+  /** The text as last approved (compliance review) and which revision it was; null until first approved. */
+  approvedRevision: integer('approved_revision'),
+  approvedTitle: text('approved_title'),
+  approvedBody: text('approved_body'),
+  approvedBy: text('approved_by'),
+  approvedAt: integer('approved_at'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
   updatedBy: text('updated_by'),
@@ -453,6 +460,8 @@ export const journeyTemplates = sqliteTable('journey_templates', {
   category: text('category'),
   parameters: text('parameters', { mode: 'json' }).$type<TemplateParameter[]>().notNull(),
   document: text('document', { mode: 'json' }).$type<JourneyDocument>().notNull(),
+  /** The template's wording in other languages, by locale; its own fields are the author's language. */
+  translations: text('translations', { mode: 'json' }).$type<TemplateTranslations>(),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
   updatedBy: text('updated_by'),

@@ -9,6 +9,7 @@ import {
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { AuditLog } from '../audit/log';
 import type { Principal } from '../auth/roles';
+import type { Settings } from '../auth/settings';
 import type { Database } from '../db/client';
 import { creatives, journeys, journeyVersions } from '../db/schema';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../http-errors';
@@ -17,6 +18,23 @@ export type CreativeRow = typeof creatives.$inferSelect;
 
 /** The creative's revision as an HTTP entity tag, for conditional writes. */
 export const creativeTag = (row: CreativeRow) => `"${row.revision}"`;
+
+/** The words of a creative as last approved, and by whom, when. */
+export interface ApprovedText {
+  revision: number;
+  title: string | null;
+  body: string;
+  by: string;
+  at: number;
+}
+
+/** The creative's approved text, or undefined when it was never approved. */
+export function approvedTextOf(row: CreativeRow): ApprovedText | undefined {
+  const { approvedRevision: revision, approvedTitle: title, approvedBody: body, approvedBy: by, approvedAt: at } = row;
+  return revision === null || body === null || by === null || at === null
+    ? undefined
+    : { revision, title, body, by, at };
+}
 
 export interface CreativeSave {
   /** The ETag the editor last read; a save over a newer revision is refused (412). */
@@ -37,12 +55,14 @@ function describeUsages(usages: readonly CreativeUsage[]): string {
 
 /**
  * The creatives library: reusable message texts. Journeys refer to a creative by id; publishing copies its text
- * into the version, so edits here reach customers only through the next publish of each journey.
+ * into the version, so edits here reach customers only through the next publish of each journey. Approving a
+ * creative keeps a copy of its words; with creative approval on, that copy is the text publishing uses.
  */
 export class CreativeLibrary {
   constructor(
     private readonly db: Database,
     private readonly audit: AuditLog,
+    private readonly settings: Settings,
   ) {}
 
   /** By name, optionally of one channel. */
@@ -65,14 +85,26 @@ export class CreativeLibrary {
     return row;
   }
 
-  /** The text of each creative the document's messages use and the library has (unknown ids are left out). */
+  /**
+   * The text to send of each creative the document's messages use and the library has (unknown ids are left out).
+   * With creative approval on that is the approved text, and a creative never approved is marked `unapproved`
+   * (for the validator to refuse); otherwise the working text.
+   */
   contentsFor(document: JourneyDocument): Map<string, CreativeContent> {
+    const approvedOnly = this.settings.switch('creativeApproval').enabled;
     const contents = new Map<string, CreativeContent>();
     for (const id of creativeReferences(document).keys()) {
       const row = this.find(id);
       if (!row) continue;
-      const { name, channel, title, body } = row;
-      contents.set(id, title === null ? { name, channel, body } : { name, channel, title, body });
+      const approved = approvedOnly ? approvedTextOf(row) : undefined;
+      const { title, body } = approved ?? row;
+      contents.set(id, {
+        name: row.name,
+        channel: row.channel,
+        ...(title !== null && { title }),
+        body,
+        ...(approvedOnly && !approved && { unapproved: true }),
+      });
     }
     return contents;
   }
@@ -151,6 +183,41 @@ export class CreativeLibrary {
         detail: { creativeId: id, revision: values.revision },
       });
       return { row: this.get(id), created: !existing };
+    });
+  }
+
+  /**
+   * Approves the creative's current words: copies its title and body apart, with the revision, approver and time.
+   * The revision must be the one the approver read (409 otherwise); with maker-checker on, the approver must not be
+   * the person who last changed it (409).
+   */
+  approve(id: string, revision: number, at: number, actor: Principal): CreativeRow {
+    return this.db.transaction(() => {
+      const row = this.get(id);
+      if (row.revision !== revision) {
+        throw new ConflictError(
+          `Creative ${id} changed since you read it (revision ${revision}; it is at revision ${row.revision} now); ` +
+            'read it again and approve what it says now',
+        );
+      }
+      if (this.settings.switch('makerChecker').enabled && row.updatedBy === actor.name) {
+        throw new ConflictError(
+          `${actor.name} made the last change to creative ${id}; with maker-checker on, a different person must approve it`,
+        );
+      }
+      this.db
+        .update(creatives)
+        .set({
+          approvedRevision: revision,
+          approvedTitle: row.title,
+          approvedBody: row.body,
+          approvedBy: actor.name,
+          approvedAt: at,
+        })
+        .where(eq(creatives.id, id))
+        .run();
+      this.audit.record(actor, 'creative.approved', at, { detail: { creativeId: id, revision } });
+      return this.get(id);
     });
   }
 

@@ -31,6 +31,7 @@ export function toJourneyTemplate(row: TemplateRow): JourneyTemplate {
     ...(row.description !== null && { description: row.description }),
     ...(row.category !== null && { category: row.category }),
     parameters: row.parameters,
+    ...(row.translations !== null && { translations: row.translations }),
     document: row.document,
   };
 }
@@ -71,6 +72,7 @@ export class TemplateService {
       category: template.category ?? null,
       parameters: template.parameters,
       document: template.document,
+      translations: template.translations ?? null,
       createdAt: existing?.createdAt ?? at,
       updatedAt: at,
       updatedBy: actor.name,

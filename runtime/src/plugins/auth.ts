@@ -39,6 +39,8 @@ export interface AuthOptions {
   adminKey?: string;
   /** JOURNEY_MAKER_CHECKER=on: publishing always needs a second person's approval. */
   makerChecker?: boolean;
+  /** JOURNEY_CREATIVE_APPROVAL=on: publishing always sends only the approved text of library creatives. */
+  creativeApproval?: boolean;
 }
 
 /** The caller of a non-public route, which the auth hook has already checked. */
@@ -60,10 +62,10 @@ function announceGeneratedKey(key: string): void {
  * one; the route policy decides which permission each route needs. Also keeps the audit log and the settings.
  */
 export default fp<AuthOptions>(
-  async (app, { enabled = true, adminKey, makerChecker = false }) => {
+  async (app, { enabled = true, adminKey, makerChecker = false, creativeApproval = false }) => {
     const audit = new AuditLog(app.db);
     const keys = new ApiKeyStore(app.db, audit);
-    const settings = new Settings(app.db, audit, makerChecker);
+    const settings = new Settings(app.db, audit, { makerChecker, creativeApproval });
     await app.register(fastifyCookie, { secret: settings.sessionSecret(app.clock.now()) });
     const authenticator = new Authenticator(
       keys,

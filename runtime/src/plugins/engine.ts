@@ -35,7 +35,7 @@ export default fp<EnginePluginOptions>(
     const adapters = { ...app.tasks.channelAdapters, ...channels };
     const dispatcher = new MessageDispatcher(app.sqlite, versions, executor, app.clock, app.metrics, adapters);
     const audience = new AudienceEntry(app.sqlite, versions, executor);
-    const creatives = new CreativeLibrary(app.db, app.audit);
+    const creatives = new CreativeLibrary(app.db, app.audit, app.settings);
     app.decorate('creatives', creatives);
     app.decorate('journeys', new JourneyService(app.db, versions, audience, executor, app.audit, creatives));
     app.customers.onChange((id, now) => audience.customersChanged([id], now));

@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../auth/authenticator';
 import type { ApiKey } from '../auth/keys';
-import type { MakerCheckerSetting } from '../auth/settings';
 import { errorResponseSchema, UnauthorizedError } from '../http-errors';
 import { principalOf } from '../plugins/auth';
 
@@ -45,10 +44,14 @@ const settingsSchema = z
       enabled: z.boolean().describe('Publishing needs a second person’s approval'),
       enforced: z.boolean().describe('Required by JOURNEY_MAKER_CHECKER=on; cannot be turned off here'),
     }),
+    creativeApproval: z.object({
+      enabled: z
+        .boolean()
+        .describe('Publishing sends the approved text of library creatives and refuses those never approved'),
+      enforced: z.boolean().describe('Required by JOURNEY_CREATIVE_APPROVAL=on; cannot be turned off here'),
+    }),
   })
   .meta({ id: 'Settings' });
-
-const toSettingsDto = (makerChecker: MakerCheckerSetting) => ({ makerChecker });
 
 /** Logging in to the designer, API keys and settings. */
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -141,7 +144,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/admin/settings',
     { schema: { tags: ['admin'], summary: 'Runtime settings', response: { 200: settingsSchema } } },
-    async () => toSettingsDto(app.settings.makerChecker()),
+    async () => app.settings.switches(),
   );
 
   app.put(
@@ -149,13 +152,14 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Change runtime settings',
-        body: z.strictObject({ makerChecker: z.boolean() }),
-        response: { 200: settingsSchema, 409: errorResponseSchema },
+        summary: 'Change runtime settings: the switches named in the body; the others stay as they are',
+        body: z
+          .strictObject({ makerChecker: z.boolean().optional(), creativeApproval: z.boolean().optional() })
+          .refine((body) => Object.keys(body).length > 0, 'name a setting to change: makerChecker or creativeApproval'),
+        response: { 200: settingsSchema, 400: errorResponseSchema, 409: errorResponseSchema },
       },
     },
-    async (request) =>
-      toSettingsDto(app.settings.setMakerChecker(request.body.makerChecker, principalOf(request), app.clock.now())),
+    async (request) => app.settings.setSwitches(request.body, principalOf(request), app.clock.now()),
   );
 };
 

@@ -1,6 +1,8 @@
 import {
   type Creative,
+  type CreativeApproval,
   channels,
+  creativeApproveSchema,
   creativeDetailSchema,
   creativeIdSchema,
   creativeInputSchema,
@@ -8,11 +10,25 @@ import {
 } from '@journey/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type CreativeRow, creativeTag } from '../engine/creatives';
+import { approvedTextOf, type CreativeRow, creativeTag } from '../engine/creatives';
 import { errorResponseSchema } from '../http-errors';
 import { principalOf } from '../plugins/auth';
 
 const creativeParams = z.object({ id: creativeIdSchema });
+
+function approvalOf(row: CreativeRow): CreativeApproval {
+  const approved = approvedTextOf(row);
+  if (!approved) return { state: 'notApproved' };
+  const unchanged = approved.title === row.title && approved.body === row.body;
+  return {
+    state: unchanged ? 'approved' : 'changesPending',
+    approvedRevision: approved.revision,
+    approvedBy: approved.by,
+    approvedAt: new Date(approved.at).toISOString(),
+    ...(approved.title === null ? {} : { approvedTitle: approved.title }),
+    approvedBody: approved.body,
+  };
+}
 
 const toCreativeDto = (row: CreativeRow): Creative => ({
   id: row.id,
@@ -24,6 +40,7 @@ const toCreativeDto = (row: CreativeRow): Creative => ({
   revision: row.revision,
   updatedAt: new Date(row.updatedAt).toISOString(),
   ...(row.updatedBy === null ? {} : { updatedBy: row.updatedBy }),
+  approval: approvalOf(row),
 });
 
 const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
@@ -87,6 +104,32 @@ const creativeRoutes: FastifyPluginAsyncZod = async (app) => {
         .code(created ? 201 : 200)
         .header('etag', creativeTag(row))
         .send(toCreativeDto(row));
+    },
+  );
+
+  app.post(
+    '/v1/creatives/:id/approve',
+    {
+      schema: {
+        tags,
+        summary: "Approve the creative's current title and body for sending (compliance review)",
+        description:
+          'The revision must be the one you read (409 when it changed since). Approving keeps a copy of the text; ' +
+          'later edits leave it in place until approved again. With maker-checker on, the person who last changed ' +
+          'the creative cannot approve it (409). With creative approval on, publishing sends the approved text.',
+        params: creativeParams,
+        body: creativeApproveSchema,
+        response: { 200: creativeSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const row = app.creatives.approve(
+        request.params.id,
+        request.body.revision,
+        app.clock.now(),
+        principalOf(request),
+      );
+      return reply.header('etag', creativeTag(row)).send(toCreativeDto(row));
     },
   );
 

@@ -187,7 +187,7 @@ const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const nodeMap = request.body?.nodeMap ?? {};
-      if (app.settings.makerChecker().enabled) {
+      if (app.settings.switch('makerChecker').enabled) {
         const approval = app.approvals.submit(request.params.id, nodeMap, principalOf(request), app.clock.now());
         return reply.code(202).send({ approval: toApprovalDto(approval) });
       }

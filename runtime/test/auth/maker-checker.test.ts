@@ -11,7 +11,10 @@ async function setUp(makerChecker: 'setting' | 'environment' = 'setting') {
       headers: bearer(ADMIN_KEY),
       payload: { makerChecker: true },
     });
-    expect(turnedOn.json()).toEqual({ makerChecker: { enabled: true, enforced: false } });
+    expect(turnedOn.json()).toEqual({
+      makerChecker: { enabled: true, enforced: false },
+      creativeApproval: { enabled: false, enforced: false },
+    });
   }
   const maker = await createKey(app, 'strategist', 'li.wei');
   const checker = await createKey(app, 'strategist', 'wang.fang');

@@ -130,3 +130,88 @@ describe('maker-checker with library creatives', () => {
     expect(offerText(approved)).toEqual({ body: renewalOffer.body });
   });
 });
+
+describe('creative approval', () => {
+  const approvalOn = (app: FastifyInstance) =>
+    app.inject({ method: 'PUT', url: '/v1/admin/settings', payload: { creativeApproval: true } });
+
+  it('refuses to publish, or to request approval of, a journey using a creative never approved', async () => {
+    const { app } = await buildTestApp();
+    expect((await approvalOn(app)).json().creativeApproval).toEqual({ enabled: true, enforced: false });
+    await call(app, 'PUT', '/v1/creatives/renewal-offer', renewalOffer);
+    const twice = buildJourney(
+      'maturity',
+      [
+        ['t', 'trigger', { kind: 'event', event: 'maturity_upcoming' }],
+        ['offer', 'message', { channel: 'sms', creativeId: 'renewal-offer' }],
+        ['reminder', 'message', { channel: 'sms', creativeId: 'renewal-offer' }],
+        ['x', 'exit', {}],
+      ],
+      [
+        ['t', 'next', 'offer'],
+        ['offer', 'sent', 'reminder'],
+        ['reminder', 'sent', 'x'],
+      ],
+    );
+    expect((await call(app, 'POST', '/v1/journeys', twice)).statusCode).toBe(201);
+
+    const validated = await call(app, 'POST', '/v1/journeys/maturity/validate');
+    expect(validated.json().problems).toMatchObject([
+      { code: 'unapproved_creative', nodeId: 'offer', severity: 'error' },
+      { code: 'unapproved_creative', nodeId: 'reminder', severity: 'error' },
+    ]);
+    const published = await call(app, 'POST', '/v1/journeys/maturity/publish');
+    expect(published.statusCode).toBe(400);
+    expect(published.json().issues).toEqual(
+      ['draft.nodes.1.config.creativeId', 'draft.nodes.2.config.creativeId'].map((path) => ({
+        path,
+        message:
+          'Message: the creative "renewal-offer" has never been approved for sending; approve it in the content library',
+      })),
+    );
+
+    await call(app, 'PUT', '/v1/admin/settings', { makerChecker: true });
+    const requested = await call(app, 'POST', '/v1/journeys/maturity/publish');
+    expect(requested.statusCode).toBe(400);
+    expect(requested.json().issues).toHaveLength(2);
+    expect((await call(app, 'GET', '/v1/journeys/maturity/approvals')).json().approvals).toEqual([]);
+  });
+
+  it('publishes the approved text, not an edit made after approval', async () => {
+    const { app } = await buildTestApp({ auth: { enabled: false, creativeApproval: true } });
+    await call(app, 'PUT', '/v1/creatives/renewal-offer', renewalOffer);
+    expect((await call(app, 'POST', '/v1/creatives/renewal-offer/approve', { revision: 1 })).statusCode).toBe(200);
+    const edited = { ...renewalOffer, title: 'New', body: 'Unreviewed: {{profile.name}}, 9.9% guaranteed!' };
+    await call(app, 'PUT', '/v1/creatives/renewal-offer', edited);
+    expect((await call(app, 'POST', '/v1/journeys', maturity('renewal-offer'))).statusCode).toBe(201);
+
+    const published = await call(app, 'POST', '/v1/journeys/maturity/publish');
+    expect(published.statusCode, published.body).toBe(201);
+    expect(published.json().version.document.nodes[1].config.template).toEqual({ body: renewalOffer.body });
+    expect(await sentTo(app, 'c1', 'Li Wei')).toBe('Hi Li Wei, your deposit matures soon: renew at 2.6%');
+
+    // Required by the environment: the admin route cannot turn it off.
+    const off = await call(app, 'PUT', '/v1/admin/settings', { creativeApproval: false });
+    expect(off.statusCode).toBe(409);
+    expect(off.json().message).toContain('JOURNEY_CREATIVE_APPROVAL=on');
+  });
+
+  it('when off, publishes the working text whatever was approved, as before', async () => {
+    const { app } = await buildTestApp();
+    await call(app, 'PUT', '/v1/creatives/renewal-offer', renewalOffer);
+    await call(app, 'POST', '/v1/creatives/renewal-offer/approve', { revision: 1 });
+    await call(app, 'PUT', '/v1/creatives/renewal-offer', { ...renewalOffer, body: 'Working text {{profile.name}}' });
+    await call(app, 'PUT', '/v1/creatives/never-approved', { ...renewalOffer, name: 'Never approved' });
+    expect((await call(app, 'GET', '/v1/admin/settings')).json().creativeApproval).toEqual({
+      enabled: false,
+      enforced: false,
+    });
+    expect((await call(app, 'POST', '/v1/journeys', maturity('renewal-offer'))).statusCode).toBe(201);
+    expect((await call(app, 'POST', '/v1/journeys/maturity/publish')).statusCode).toBe(201);
+    expect(await sentTo(app, 'c1', 'Li Wei')).toBe('Working text Li Wei');
+
+    const other = { ...maturity('never-approved'), id: 'other' };
+    expect((await call(app, 'POST', '/v1/journeys', other)).statusCode).toBe(201);
+    expect((await call(app, 'POST', '/v1/journeys/other/validate')).json().problems).toEqual([]);
+  });
+});

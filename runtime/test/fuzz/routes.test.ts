@@ -42,6 +42,9 @@ async function operationsOf(app: FastifyInstance): Promise<Operation[]> {
   );
 }
 
+/** Random requests per route (method, path values, query, body, encoding). */
+const RUNS_PER_ROUTE = 15;
+
 const [sample] = sampleJourneys();
 const event = { eventId: 'fz-1', customerId: 'c1', type: 'card_transaction', properties: { amount: 120 } };
 
@@ -63,12 +66,14 @@ const validBodies: Record<string, unknown[]> = {
   'POST /v1/benefit-pools': [{ id: 'pool-x', name: 'Pool', budget: 10, perCustomerLimit: 1, perCustomerPeriod: 'day' }],
   'PUT /v1/benefit-pools/{id}': [{ name: 'Pool', budget: 200, perCustomerLimit: 2, perCustomerPeriod: 'week' }],
   'POST /v1/admin/clock': [{ advance: 'PT1H' }, { to: '2025-03-02T00:00:00Z' }],
+  'POST /v1/creatives/{id}/approve': [{ revision: 1 }],
   'PUT /v1/templates/{id}': [
     {
       name: 'Welcome',
       parameters: [
         { key: 'activation', label: 'Activation', kind: 'event', targets: ['nodes.card-activated.config.event'] },
       ],
+      translations: { 'zh-CN': { name: '欢迎', parameters: { activation: { label: '激活', hint: '事件' } } } },
       document: sample,
     },
   ],
@@ -132,9 +137,8 @@ describe('fuzzing every route', () => {
     const operations = await operationsOf(app);
     expect(operations.length).toBeGreaterThan(20);
     const tally = new FuzzTally();
-    const hits = new Map<string, number>();
 
-    const requestArbitrary = fc.constantFrom(...operations).chain((operation) =>
+    const requestFor = (operation: (typeof operations)[number]) =>
       fc.record({
         operation: fc.constant(operation),
         method: fc.oneof(
@@ -152,35 +156,26 @@ describe('fuzzing every route', () => {
         ),
         mutations: fc.array(mutationArbitrary, { maxLength: 3 }),
         encoding: bodyEncodingArbitrary,
-      }),
-    );
+      });
 
-    await fc.assert(
-      fc.asyncProperty(
-        requestArbitrary,
-        async ({ operation, method, pathValues, query, body, mutations, encoding }) => {
+    // Every route gets the same number of runs, so a new route can never go untested by chance.
+    for (const operation of operations) {
+      await fc.assert(
+        fc.asyncProperty(requestFor(operation), async ({ method, pathValues, query, body, mutations, encoding }) => {
           let index = 0;
           const url = operation.path.replace(/\{[^}]+\}/g, () => pathValues[index++] ?? '') + query;
-          const key = `${operation.method} ${operation.path}`;
-          hits.set(key, (hits.get(key) ?? 0) + 1);
           const withBody = method !== 'GET';
           await expectHandled(
             app,
             { method, url, ...(withBody ? encodeBody(mutate(body, mutations), encoding) : {}) },
             tally,
           );
-        },
-      ),
-      { numRuns: 1200 },
-    );
+        }),
+        { numRuns: RUNS_PER_ROUTE },
+      );
+    }
 
     console.log(tally.summary('routes'));
     expect(tally.serverErrors).toBe(0);
-    for (const operation of operations) {
-      expect(
-        hits.get(`${operation.method} ${operation.path}`),
-        `${operation.method} ${operation.path} was fuzzed`,
-      ).toBeGreaterThan(5);
-    }
   });
 });

@@ -1,6 +1,7 @@
 import { buildJourney } from '@journey/shared';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { ADMIN_KEY, bearer, buildAuthApp, createKey } from '../auth/helpers';
 import { buildTestApp } from '../helpers';
 
 const renewalOffer = {
@@ -44,6 +45,7 @@ describe('creatives library', () => {
       revision: 1,
       updatedAt: '2025-03-01T08:00:00.000Z',
       updatedBy: 'local',
+      approval: { state: 'notApproved' },
     });
     expect(created.headers.etag).toBe('"1"');
 
@@ -188,5 +190,108 @@ describe('creatives library', () => {
 
     expect((await putCreative(app, 'renewal-offer', { ...renewalOffer, name: 'Renamed' })).statusCode).toBe(200);
     expect((await putCreative(app, 'spare', { ...renewalOffer, channel: 'push' })).statusCode).toBe(200);
+  });
+});
+
+const approve = (app: FastifyInstance, id: string, payload: object, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'POST', url: `/v1/creatives/${id}/approve`, payload, headers });
+
+describe('compliance approval of creatives', () => {
+  it('approves the revision read, keeps that text through later edits and audits it', async () => {
+    const { app, clock } = await buildTestApp();
+    await putCreative(app, 'renewal-offer', { ...renewalOffer, title: 'Renewal' });
+    clock.advance(60_000);
+    const approved = await approve(app, 'renewal-offer', { revision: 1 });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.headers.etag).toBe('"1"');
+    expect(approved.json()).toMatchObject({
+      revision: 1,
+      approval: {
+        state: 'approved',
+        approvedRevision: 1,
+        approvedBy: 'local',
+        approvedAt: '2025-03-01T08:01:00.000Z',
+        approvedTitle: 'Renewal',
+        approvedBody: renewalOffer.body,
+      },
+    });
+
+    // A new name or note is not new wording: still approved.
+    await putCreative(app, 'renewal-offer', { ...renewalOffer, title: 'Renewal', name: 'Renamed' });
+    expect((await app.inject({ url: '/v1/creatives/renewal-offer' })).json().approval.state).toBe('approved');
+
+    await putCreative(app, 'renewal-offer', { ...renewalOffer, body: 'Unreviewed words' });
+    const detail = (await app.inject({ url: '/v1/creatives/renewal-offer' })).json();
+    expect(detail).toMatchObject({ revision: 3, body: 'Unreviewed words' });
+    expect(detail.approval).toEqual({
+      state: 'changesPending',
+      approvedRevision: 1,
+      approvedBy: 'local',
+      approvedAt: '2025-03-01T08:01:00.000Z',
+      approvedTitle: 'Renewal',
+      approvedBody: renewalOffer.body,
+    });
+    const listed = (await app.inject({ url: '/v1/creatives' })).json().creatives;
+    expect(listed[0].approval.state).toBe('changesPending');
+
+    const again = await approve(app, 'renewal-offer', { revision: 3 });
+    expect(again.json().approval).toEqual({
+      state: 'approved',
+      approvedRevision: 3,
+      approvedBy: 'local',
+      approvedAt: '2025-03-01T08:01:00.000Z',
+      approvedBody: 'Unreviewed words',
+    });
+    const audit = (await app.inject({ url: '/v1/audit' })).json().entries;
+    expect(audit.filter((entry: { action: string }) => entry.action === 'creative.approved')).toEqual([
+      expect.objectContaining({ detail: { creativeId: 'renewal-offer', revision: 3 } }),
+      expect.objectContaining({ detail: { creativeId: 'renewal-offer', revision: 1 } }),
+    ]);
+  });
+
+  it('refuses a revision other than the current one with 409, approving nothing', async () => {
+    const { app } = await buildTestApp();
+    await putCreative(app, 'renewal-offer', renewalOffer);
+    await putCreative(app, 'renewal-offer', { ...renewalOffer, body: 'Newer words' });
+    const stale = await approve(app, 'renewal-offer', { revision: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().message).toContain('changed since you read it (revision 1; it is at revision 2 now)');
+    expect((await app.inject({ url: '/v1/creatives/renewal-offer' })).json().approval).toEqual({
+      state: 'notApproved',
+    });
+
+    const missing = await approve(app, 'retired', { revision: 1 });
+    expect(missing.statusCode).toBe(404);
+    const noRevision = await approve(app, 'renewal-offer', {});
+    expect(noRevision.statusCode).toBe(400);
+    expect(noRevision.json().issues).toEqual([expect.objectContaining({ path: 'body.revision' })]);
+  });
+
+  it('with maker-checker on, refuses (409) the person who last changed the creative; another may approve', async () => {
+    const { app } = await buildAuthApp();
+    const admin = bearer(ADMIN_KEY);
+    const on = await app.inject({
+      method: 'PUT',
+      url: '/v1/admin/settings',
+      headers: admin,
+      payload: { makerChecker: true },
+    });
+    expect(on.statusCode).toBe(200);
+    const writer = bearer(await createKey(app, 'strategist', 'li.wei'));
+    const reviewer = bearer(await createKey(app, 'strategist', 'wang.fang'));
+    expect((await putCreative(app, 'renewal-offer', renewalOffer, writer)).statusCode).toBe(201);
+
+    const own = await approve(app, 'renewal-offer', { revision: 1 }, writer);
+    expect(own.statusCode).toBe(409);
+    expect(own.json().message).toBe(
+      'li.wei made the last change to creative renewal-offer; with maker-checker on, a different person must approve it',
+    );
+    const other = await approve(app, 'renewal-offer', { revision: 1 }, reviewer);
+    expect(other.statusCode, other.body).toBe(200);
+    expect(other.json().approval).toMatchObject({ state: 'approved', approvedBy: 'wang.fang' });
+
+    // An operator may write creatives but not sign them off.
+    const operator = bearer(await createKey(app, 'operator', 'zhang.min'));
+    expect((await approve(app, 'renewal-offer', { revision: 1 }, operator)).statusCode).toBe(403);
   });
 });

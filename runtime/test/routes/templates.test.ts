@@ -106,6 +106,27 @@ describe('template gallery', () => {
     expect((await auditActions(app)).at(-1)).toBe('template.deleted');
   });
 
+  it('keeps the translations it is given, returns them in the detail and the list, and drops them on a replace without', async () => {
+    const { app } = await buildTestApp();
+    const translations = {
+      'zh-CN': {
+        name: '首笔消费',
+        description: '奖励首笔消费',
+        category: '信用卡',
+        parameters: { spendEvent: { label: '消费事件', hint: '同时是目标' }, window: { label: '消费期限' } },
+      },
+    };
+    const created = await putTemplate(app, 'first-spend', { ...template, translations });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().translations).toEqual(translations);
+    expect((await app.inject({ url: '/v1/templates/first-spend' })).json().translations).toEqual(translations);
+    expect((await app.inject({ url: '/v1/templates' })).json().templates[0].translations).toEqual(translations);
+
+    const replaced = await putTemplate(app, 'first-spend', template);
+    expect(replaced.json()).not.toHaveProperty('translations');
+    expect((await app.inject({ url: '/v1/templates' })).json().templates[0]).not.toHaveProperty('translations');
+  });
+
   it('refuses a template with 400 naming the field, and stores nothing', async () => {
     const { app } = await buildTestApp();
     const cases: Array<[unknown, string[]]> = [
@@ -121,6 +142,11 @@ describe('template gallery', () => {
       [{ ...template, parameters: [{ ...parameters[0], key: 'has space' }] }, ['body.parameters.0.key']],
       [{ ...template, document: { ...document, nodes: 'none' } }, ['body.document.nodes']],
       [{ ...template, name: '' }, ['body.name']],
+      [
+        { ...template, translations: { 'zh-CN': { parameters: { thanks: { label: '感谢短信' }, thank: {} } } } },
+        ['body.translations.zh-CN.parameters.thank'],
+      ],
+      [{ ...template, translations: { 'zh-CN': { category: ' ' } } }, ['body.translations.zh-CN.category']],
     ];
     for (const [body, paths] of cases) {
       const response = await putTemplate(app, 'first-spend', body);

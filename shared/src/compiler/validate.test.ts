@@ -338,6 +338,19 @@ describe('validateJourney: library creatives', () => {
     );
   });
 
+  it('reports unapproved_creative once per message using a creative marked unapproved', () => {
+    const document = welcomeJourney();
+    nodeOf(document, 'smsA').config = { channel: 'sms', creativeId: 'card-ready' };
+    const unapproved = new Map([...creatives].map(([id, creative]) => [id, { ...creative, unapproved: true }]));
+    const problems = validateJourney(document, { ...catalogueOptions, creatives: unapproved });
+    expect(located(problems)).toEqual([
+      { code: 'unapproved_creative', path: 'nodes.4.config.creativeId', nodeId: 'smsA', severity: 'error' },
+    ]);
+    expect(problems[0]?.message).toBe(
+      'Message: the creative "card-ready" has never been approved for sending; approve it in the content library',
+    );
+  });
+
   it("checks the placeholders of the creative's text rather than the node's own", () => {
     const document = welcomeJourney();
     nodeOf(document, 'pushB').config = {

@@ -46,6 +46,7 @@ export type ValidationCode =
   | 'unknown_benefit_pool'
   | 'unknown_creative'
   | 'creative_channel_mismatch'
+  | 'unapproved_creative'
   | 'shadowed_by_goal'
   | 'invalid_settings';
 
@@ -67,9 +68,9 @@ export interface ValidationOptions {
   segments?: readonly string[];
   benefitPools?: readonly string[];
   /**
-   * The library creatives by id. When given, a message's creative must exist and suit its channel (errors: the
-   * text to send would be missing or wrong), and its text is checked for placeholders; otherwise `creativeId`
-   * is not checked.
+   * The library creatives by id. When given, a message's creative must exist, suit its channel and not be marked
+   * `unapproved` (errors: the text to send would be missing, wrong or not cleared), and its text is checked for
+   * placeholders; otherwise `creativeId` is not checked.
    */
   creatives?: ReadonlyMap<string, CreativeContent>;
 }
@@ -290,6 +291,15 @@ function messageProblems(report: Reporter, config: MessageConfig, options: Valid
       return [report('unknown_creative', 'config.creativeId', `there is no creative "${creativeId}" in the library`)];
     }
     const text = { ...creative, pathOf: () => 'config.creativeId', owner: `the creative "${creativeId}"` };
+    const unapproved = creative.unapproved
+      ? [
+          report(
+            'unapproved_creative',
+            'config.creativeId',
+            `the creative "${creativeId}" has never been approved for sending; approve it in the content library`,
+          ),
+        ]
+      : [];
     const mismatch =
       creative.channel === channel
         ? []
@@ -300,7 +310,7 @@ function messageProblems(report: Reporter, config: MessageConfig, options: Valid
               `the creative "${creativeId}" is written for ${channelLabels[creative.channel].en}, but this message goes by ${channelLabels[channel].en}`,
             ),
           ];
-    return [...mismatch, ...placeholderProblems(report, text, options)];
+    return [...unapproved, ...mismatch, ...placeholderProblems(report, text, options)];
   }
   if (!template) return [];
   const text = { ...template, pathOf: (field: string) => `config.template.${field}`, owner: 'the text' };

@@ -12,6 +12,11 @@ export interface CreativeContent {
   channel: Channel;
   title?: string;
   body: string;
+  /**
+   * Set when only approved text may be sent (creative approval is on) and the creative was never approved: the text
+   * here is its working text, which must not reach customers, and the validator refuses the message.
+   */
+  unapproved?: boolean;
 }
 
 /** The creative a message node refers to, if it is a message with a `creativeId`. */

@@ -14,6 +14,34 @@ export const creativeInputSchema = z.strictObject({
 });
 export type CreativeInput = z.infer<typeof creativeInputSchema>;
 
+/**
+ * Compliance approval of a creative's words. Approving keeps a copy of the title and body apart from the working
+ * text; later edits leave that copy in place (`changesPending` until someone approves again). With creative approval
+ * on, publishing sends the approved copy and refuses creatives never approved.
+ */
+export const creativeApprovalSchema = z
+  .discriminatedUnion('state', [
+    z.object({ state: z.literal('notApproved') }),
+    z.object({
+      state: z
+        .enum(['approved', 'changesPending'])
+        .describe('changesPending: the working title or body differs from the approved text'),
+      approvedRevision: z.int().describe('the revision whose text was approved'),
+      approvedBy: z.string(),
+      approvedAt: z.iso.datetime(),
+      approvedTitle: z.string().optional(),
+      approvedBody: z.string(),
+    }),
+  ])
+  .meta({ id: 'CreativeApproval' });
+export type CreativeApproval = z.infer<typeof creativeApprovalSchema>;
+export type CreativeApprovalState = CreativeApproval['state'];
+
+/** What a POST /v1/creatives/:id/approve sends: the revision the approver read, so they approve what they saw. */
+export const creativeApproveSchema = z.strictObject({
+  revision: z.int().positive().describe('must be the current revision, else 409'),
+});
+
 export const creativeSchema = z
   .object({
     id: creativeIdSchema,
@@ -25,6 +53,7 @@ export const creativeSchema = z
     revision: z.int().describe('counts the saves; the ETag is "<revision>"'),
     updatedAt: z.iso.datetime(),
     updatedBy: z.string().optional(),
+    approval: creativeApprovalSchema,
   })
   .meta({ id: 'Creative' });
 export type Creative = z.infer<typeof creativeSchema>;

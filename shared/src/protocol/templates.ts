@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { journeyDocumentSchema } from '../model/document';
-import { type JourneyTemplate, templateParameterSchema } from '../templates';
+import { type JourneyTemplate, templateParameterSchema, templateTranslationsSchema } from '../templates';
 
 /** REST shapes of the template gallery: example journeys with the parameters asked when a journey is made from one. */
 
@@ -15,6 +15,7 @@ export const templateInputSchema = z
     description: z.string().max(5000).optional(),
     category: z.string().trim().min(1).max(100).optional(),
     parameters: z.array(templateParameterSchema).max(100),
+    translations: templateTranslationsSchema.optional(),
     document: documentJsonSchema,
   })
   .meta({ id: 'TemplateBody' });
@@ -40,6 +41,7 @@ export const templateSummarySchema = z
     description: z.string().optional(),
     category: z.string().optional(),
     parameters: z.array(templateParameterSchema.extend({ default: templateValueSchema })),
+    translations: templateTranslationsSchema.optional(),
     nodeCount: z.int(),
     updatedAt: z.iso.datetime(),
   })
@@ -53,6 +55,7 @@ export const templateDetailSchema = z
     description: z.string().optional(),
     category: z.string().optional(),
     parameters: z.array(templateParameterSchema),
+    translations: templateTranslationsSchema.optional(),
     document: documentJsonSchema,
     updatedAt: z.iso.datetime(),
   })

@@ -5,6 +5,7 @@ import { suggestTemplateParameters } from './suggest';
 import {
   instantiateTemplate,
   type JourneyTemplate,
+  localizedTemplate,
   parseJourneyTemplate,
   type TemplateParameter,
   templateDefaults,
@@ -198,6 +199,104 @@ describe('parseJourneyTemplate', () => {
       document: { ...example, name: '' },
     });
     expect(issuePaths(badDocument)).toEqual(['document.name']);
+  });
+
+  it('reads translations and names a translated parameter the template lacks, a locale it does not know and an empty label', () => {
+    const translations = {
+      'zh-CN': { name: '理财到期提醒', parameters: { offerText: { label: '续作短信内容' } } },
+    };
+    expect(parsed({ id: 'maturity', name: 'Maturity reminder', parameters, translations, document: example })).toEqual({
+      id: 'maturity',
+      name: 'Maturity reminder',
+      parameters,
+      translations,
+      document: example,
+    });
+    const unknownKey = parseJourneyTemplate({
+      id: 'maturity',
+      name: 'Maturity reminder',
+      parameters,
+      translations: {
+        'zh-CN': { parameters: { offerText: { hint: '可用 {{profile.name}}' }, offerTxt: { label: '短信' } } },
+      },
+      document: example,
+    });
+    expect(unknownKey).toEqual({
+      ok: false,
+      issues: [{ path: 'translations.zh-CN.parameters.offerTxt', message: 'the template has no parameter "offerTxt"' }],
+    });
+    const malformed = parseJourneyTemplate({
+      id: 'maturity',
+      name: 'Maturity reminder',
+      parameters,
+      translations: { fr: { name: 'Rappel' }, 'zh-CN': { parameters: { offerText: { label: ' ' } }, colour: '红' } },
+      document: example,
+    });
+    expect(issuePaths(malformed)).toEqual([
+      'translations.zh-CN.parameters.offerText.label',
+      'translations.zh-CN',
+      'translations',
+    ]);
+  });
+});
+
+describe('localizedTemplate', () => {
+  const translated = parsed({
+    id: 'maturity',
+    name: 'Maturity reminder',
+    description: 'Remind customers before maturity.',
+    category: 'Wealth',
+    parameters: [
+      {
+        key: 'offerText',
+        label: 'Offer text',
+        hint: 'May use {{profile.name}}.',
+        kind: 'text',
+        targets: parameters[2]!.targets,
+      },
+      {
+        key: 'pool',
+        label: 'Points pool',
+        hint: 'Points for a renewal.',
+        kind: 'benefitPool',
+        targets: parameters[3]!.targets,
+      },
+      { key: 'replyWindow', label: 'Time to reply', kind: 'duration', targets: parameters[4]!.targets },
+    ],
+    translations: {
+      'zh-CN': {
+        name: '理财到期提醒',
+        category: '财富管理',
+        parameters: {
+          offerText: { label: '续作短信内容', hint: '可使用 {{profile.name}}。' },
+          pool: { label: '积分权益池' },
+        },
+      },
+    },
+    document: example,
+  });
+
+  it("shows each field in the locale where translated and in the template's own words where not", () => {
+    const chinese = localizedTemplate(translated, 'zh-CN');
+    expect(chinese).toMatchObject({
+      id: 'maturity',
+      name: '理财到期提醒',
+      description: 'Remind customers before maturity.',
+      category: '财富管理',
+      document: example,
+    });
+    expect(chinese.parameters).toEqual([
+      { ...translated.parameters[0], label: '续作短信内容', hint: '可使用 {{profile.name}}。' },
+      { ...translated.parameters[1], label: '积分权益池', hint: 'Points for a renewal.' },
+      translated.parameters[2],
+    ]);
+  });
+
+  it('leaves a template alone in a locale it has no translation for, and the template itself unchanged', () => {
+    expect(localizedTemplate(translated, 'en')).toBe(translated);
+    expect(localizedTemplate(template, 'zh-CN')).toBe(template);
+    expect(translated.name).toBe('Maturity reminder');
+    expect(translated.parameters[0]?.label).toBe('Offer text');
   });
 });
 

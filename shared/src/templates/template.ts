@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isNodeType, parseNodeConfig } from '../catalog/catalog';
+import { isNodeType, type Locale, locales, parseNodeConfig } from '../catalog/catalog';
 import { eventName } from '../catalog/schemas';
 import { type JourneyDocument, journeyDocumentSchema } from '../model/document';
 import { type DocumentIssue, parseJourneyDocument, toDocumentIssues } from '../model/migrate';
@@ -27,13 +27,42 @@ export const templateParameterSchema = z
   .meta({ id: 'TemplateParameter' });
 export type TemplateParameter = z.infer<typeof templateParameterSchema>;
 
+const templateDescriptionSchema = z.string().max(5000);
+const templateCategorySchema = z.string().trim().min(1).max(100);
+
+/** A template's wording in one language; whatever it leaves out is shown in the template's own words. */
+export const templateTranslationSchema = z
+  .strictObject({
+    name: journeyDocumentSchema.shape.name.optional(),
+    description: templateDescriptionSchema.optional(),
+    category: templateCategorySchema.optional(),
+    parameters: z
+      .record(
+        z.string().max(200),
+        z.strictObject({
+          label: templateParameterSchema.shape.label.optional(),
+          hint: templateParameterSchema.shape.hint,
+        }),
+      )
+      .optional()
+      .describe('parameter key → its label and hint in this language'),
+  })
+  .meta({ id: 'TemplateTranslation' });
+export type TemplateTranslation = z.infer<typeof templateTranslationSchema>;
+
+export const templateTranslationsSchema = z
+  .partialRecord(z.enum(locales), templateTranslationSchema)
+  .describe("the template's wording by interface language; its own fields are in the author's language");
+export type TemplateTranslations = z.infer<typeof templateTranslationsSchema>;
+
 /** The template's own fields; its document is read by `parseJourneyDocument`, which migrates old versions. */
 const templateFieldsSchema = z.strictObject({
   id: journeyDocumentSchema.shape.id,
   name: journeyDocumentSchema.shape.name,
-  description: z.string().max(5000).optional(),
-  category: z.string().trim().min(1).max(100).optional(),
+  description: templateDescriptionSchema.optional(),
+  category: templateCategorySchema.optional(),
   parameters: z.array(templateParameterSchema).max(100),
+  translations: templateTranslationsSchema.optional(),
   document: z.unknown(),
 });
 
@@ -43,6 +72,7 @@ export interface JourneyTemplate {
   description?: string;
   category?: string;
   parameters: TemplateParameter[];
+  translations?: TemplateTranslations;
   document: JourneyDocument;
 }
 
@@ -90,6 +120,22 @@ function parameterIssues(document: JourneyDocument, parameters: readonly Templat
   return issues;
 }
 
+/** Each translated parameter must be one of the template's parameters. */
+function translationIssues(
+  parameters: readonly TemplateParameter[],
+  translations: TemplateTranslations | undefined,
+): DocumentIssue[] {
+  const keys = new Set(parameters.map((parameter) => parameter.key));
+  return locales.flatMap((locale) =>
+    Object.keys(translations?.[locale]?.parameters ?? {})
+      .filter((key) => !keys.has(key))
+      .map((key) => ({
+        path: `translations.${locale}.parameters.${key}`,
+        message: `the template has no parameter "${key}"`,
+      })),
+  );
+}
+
 /** Reads a journey template (its fields and example document); never throws. Issue paths name the field. */
 export function parseJourneyTemplate(json: unknown): TemplateParse {
   const fields = templateFieldsSchema.safeParse(json);
@@ -101,9 +147,45 @@ export function parseJourneyTemplate(json: unknown): TemplateParse {
       issues: document.issues.map((issue) => ({ ...issue, path: ['document', issue.path].filter(Boolean).join('.') })),
     };
   }
-  const issues = parameterIssues(document.document, fields.data.parameters);
+  const issues = [
+    ...parameterIssues(document.document, fields.data.parameters),
+    ...translationIssues(fields.data.parameters, fields.data.translations),
+  ];
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, template: { ...fields.data, document: document.document } };
+}
+
+/** The wording of a template, or of a summary of one, that `localizedTemplate` translates. */
+interface LocalizableTemplate {
+  name: string;
+  description?: string;
+  category?: string;
+  parameters: readonly TemplateParameter[];
+  translations?: TemplateTranslations;
+}
+
+/**
+ * The template as shown in `locale`: its name, description, category and each parameter's label and hint from the
+ * translation for that locale where it has one, otherwise the template's own words, field by field.
+ */
+export function localizedTemplate<T extends LocalizableTemplate>(template: T, locale: Locale): T {
+  const translation = template.translations?.[locale];
+  if (!translation) return template;
+  const wording = translation.parameters ?? {};
+  return {
+    ...template,
+    name: translation.name ?? template.name,
+    description: translation.description ?? template.description,
+    category: translation.category ?? template.category,
+    parameters: template.parameters.map((parameter) => {
+      const translated = Object.hasOwn(wording, parameter.key) ? wording[parameter.key] : undefined;
+      return {
+        ...parameter,
+        label: translated?.label ?? parameter.label,
+        hint: translated?.hint ?? parameter.hint,
+      };
+    }),
+  };
 }
 
 /** Locates a target of a parsed template; parsing checked that each one resolves. */

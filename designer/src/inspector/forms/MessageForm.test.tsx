@@ -48,6 +48,8 @@ describe('message text from the library', () => {
     await user.selectOptions(picker, 'renewal-offer');
     expect(helloConfig()).toEqual({ channel: 'sms', creativeId: 'renewal-offer' });
     expect(within(inspector).getByRole('figure').textContent).toContain('Hi Alex Chen, your deposit matures soon');
+    // Its compliance state, as the library shows it.
+    expect(within(inspector).getByText('Approved').className).toContain('approval-approved');
     expect(within(inspector).getByRole('link', { name: 'Edit in library' }).getAttribute('href')).toBe(
       '#/creatives/renewal-offer',
     );

@@ -28,7 +28,10 @@ const formerStrategist: ApiKey = {
   role: 'strategist',
   revokedAt: '2026-01-07T02:00:00.000Z',
 };
-const settings = (enabled: boolean, enforced = false): RuntimeSettings => ({ makerChecker: { enabled, enforced } });
+const settings = (enabled: boolean, enforced = false): RuntimeSettings => ({
+  makerChecker: { enabled, enforced },
+  creativeApproval: { enabled: false, enforced: false },
+});
 
 /** The access section, signed in as Grace (an admin) unless the routes say otherwise. */
 function openAccess(routes: Routes = {}) {
@@ -212,6 +215,49 @@ describe('people and access', () => {
       { makerChecker: true },
       { makerChecker: false },
     ]);
+  });
+
+  it('switches creative approval on its own, beside maker-checker, and keeps it on when the environment requires it', async () => {
+    const withApproval = (enabled: boolean, enforced = false): RuntimeSettings => ({
+      ...settings(false),
+      creativeApproval: { enabled, enforced },
+    });
+    const runtime = openAccess({
+      'PUT /v1/admin/settings': (body) => ({
+        body: withApproval((body as { creativeApproval: boolean }).creativeApproval),
+      }),
+    });
+    const toggle = await screen.findByRole('switch', { name: 'Publishing sends only approved creative text' });
+    await waitFor(() => expect(toggle).toHaveProperty('disabled', false));
+    await userEvent.click(toggle);
+    await waitFor(() => expect(toggle).toHaveProperty('checked', true));
+    expect(await screen.findByText('Publishing now sends only approved creative text')).toBeTruthy();
+    expect(screen.getByRole('switch', { name: 'Publishing needs a second person’s approval' })).toHaveProperty(
+      'checked',
+      false,
+    );
+    await userEvent.click(toggle);
+    const dialog = screen.getByRole('dialog', { name: 'Turn off creative approval?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Turn off' }));
+    await waitFor(() => expect(toggle).toHaveProperty('checked', false));
+    expect(runtime.callsTo('PUT', '/v1/admin/settings').map((call) => call.body)).toEqual([
+      { creativeApproval: true },
+      { creativeApproval: false },
+    ]);
+  });
+
+  it('keeps creative approval on, and says why, when the environment requires it', async () => {
+    openAccess({
+      'GET /v1/admin/settings': {
+        body: { ...settings(false), creativeApproval: { enabled: true, enforced: true } } satisfies RuntimeSettings,
+      },
+    });
+    const toggle = await screen.findByRole('switch', { name: 'Publishing sends only approved creative text' });
+    await waitFor(() => expect(toggle).toHaveProperty('checked', true));
+    expect(toggle).toHaveProperty('disabled', true);
+    expect(document.getElementById(toggle.getAttribute('aria-describedby') ?? '')?.textContent).toContain(
+      'JOURNEY_CREATIVE_APPROVAL=on',
+    );
   });
 
   it('keeps maker-checker on, and says why, when the environment requires it', async () => {

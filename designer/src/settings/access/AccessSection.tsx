@@ -8,17 +8,18 @@ import { ErrorDetails } from '../../ui/ErrorDetails';
 import { formatDateTime, formatRelative } from '../../ui/format';
 import { SearchInput } from '../../ui/SearchInput';
 import { type ApiKey, accessApi, accessKeys } from './accessApi';
-import { MakerCheckerSetting } from './MakerCheckerSetting';
 import { NewKeyDialog } from './NewKeyDialog';
 import { RevokeKeyDialog } from './RevokeKeyDialog';
 import { useRoleText } from './roleText';
+import { SettingSwitch } from './SettingSwitch';
 import './access.css';
 
-/** `#/settings/access`: the API keys of people and systems with their roles, and the maker-checker setting. */
+/** `#/settings/access`: the API keys of people and systems with their roles, maker-checker and creative approval. */
 export function AccessSection() {
   return (
     <div className="access-section">
-      <MakerCheckerSetting />
+      <SettingSwitch name="makerChecker" />
+      <SettingSwitch name="creativeApproval" />
       <ApiKeyList />
     </div>
   );

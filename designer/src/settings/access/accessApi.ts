@@ -22,13 +22,20 @@ export interface CreatedApiKey extends ApiKey {
   key: string;
 }
 
+/** The runtime settings an admin switches on and off. */
+export type SwitchName = 'makerChecker' | 'creativeApproval';
+
+export interface SwitchSetting {
+  enabled: boolean;
+  /** Required by the runtime's environment (JOURNEY_MAKER_CHECKER=on, JOURNEY_CREATIVE_APPROVAL=on): it cannot be turned off here. */
+  enforced: boolean;
+}
+
 export interface RuntimeSettings {
-  makerChecker: {
-    /** Publishing needs a second person's approval. */
-    enabled: boolean;
-    /** Required by the runtime's environment (JOURNEY_MAKER_CHECKER=on): it cannot be turned off here. */
-    enforced: boolean;
-  };
+  /** Publishing needs a second person's approval. */
+  makerChecker: SwitchSetting;
+  /** Publishing sends the approved text of library creatives and refuses creatives never approved. */
+  creativeApproval: SwitchSetting;
 }
 
 export const accessApi = {
@@ -37,8 +44,9 @@ export const accessApi = {
   /** Revokes at once: the key's requests and the sessions opened with it stop working. */
   revokeKey: (id: string) => requestJson<ApiKey>('DELETE', `/v1/admin/keys/${encodeURIComponent(id)}`),
   settings: () => requestJson<RuntimeSettings>('GET', '/v1/admin/settings'),
-  setMakerChecker: (enabled: boolean) =>
-    requestJson<RuntimeSettings>('PUT', '/v1/admin/settings', { makerChecker: enabled }),
+  /** Changes one setting; the others stay as they are. */
+  setSwitch: (name: SwitchName, enabled: boolean) =>
+    requestJson<RuntimeSettings>('PUT', '/v1/admin/settings', { [name]: enabled }),
 };
 
 export const accessKeys = {

@@ -4,50 +4,50 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorDetails } from '../../ui/ErrorDetails';
 import { notifySuccess } from '../../ui/toasts';
-import { accessApi, accessKeys } from './accessApi';
+import { accessApi, accessKeys, type SwitchName } from './accessApi';
 
 /**
- * Whether publishing needs a second person's approval. Turning it off is confirmed first; when the runtime's
- * environment requires it (JOURNEY_MAKER_CHECKER=on) the switch stays on and says why.
+ * A runtime setting an admin switches on and off: maker-checker (publishing needs a second person's approval) or
+ * creative approval (publishing sends only approved creative text). Turning one off is confirmed first; when the
+ * runtime's environment requires it (JOURNEY_MAKER_CHECKER=on, JOURNEY_CREATIVE_APPROVAL=on) the switch stays on
+ * and says why.
  */
-export function MakerCheckerSetting() {
+export function SettingSwitch({ name }: { name: SwitchName }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: accessKeys.settings, queryFn: accessApi.settings });
   const [confirmingOff, setConfirmingOff] = useState(false);
   const change = useMutation({
-    mutationFn: accessApi.setMakerChecker,
+    mutationFn: (enabled: boolean) => accessApi.setSwitch(name, enabled),
     onSuccess: (next) => {
       queryClient.setQueryData(accessKeys.settings, next);
       setConfirmingOff(false);
       notifySuccess(
-        next.makerChecker.enabled
-          ? t('settingsPage.access.makerChecker.turnedOn')
-          : t('settingsPage.access.makerChecker.turnedOff'),
+        next[name].enabled ? t(`settingsPage.access.${name}.turnedOn`) : t(`settingsPage.access.${name}.turnedOff`),
       );
     },
   });
-  const makerChecker = settings.data?.makerChecker;
+  const setting = settings.data?.[name];
   const titleId = useId();
   const enforcedId = useId();
   // Shown in the confirmation while it is open, else under the switch.
   const failure = change.isError && (
     <div className="banner error" role="alert">
       <div>
-        <strong>{t('settingsPage.access.makerChecker.changeFailed')}</strong>
+        <strong>{t(`settingsPage.access.${name}.changeFailed`)}</strong>
         <ErrorDetails error={change.error} />
       </div>
     </div>
   );
 
   return (
-    <section className="access-maker-checker" aria-labelledby={titleId}>
-      <h2 id={titleId}>{t('settingsPage.access.makerChecker.title')}</h2>
-      <p className="muted">{t('settingsPage.access.makerChecker.explained')}</p>
+    <section aria-labelledby={titleId}>
+      <h2 id={titleId}>{t(`settingsPage.access.${name}.title`)}</h2>
+      <p className="muted">{t(`settingsPage.access.${name}.explained`)}</p>
       {settings.isError ? (
         <div className="banner error" role="alert">
           <div>
-            <strong>{t('settingsPage.access.makerChecker.loadFailed')}</strong>
+            <strong>{t(`settingsPage.access.${name}.loadFailed`)}</strong>
             <ErrorDetails error={settings.error} />
           </div>
           <button type="button" className="secondary-button" onClick={() => void settings.refetch()}>
@@ -60,21 +60,21 @@ export function MakerCheckerSetting() {
             <input
               type="checkbox"
               role="switch"
-              checked={makerChecker?.enabled ?? false}
-              aria-checked={makerChecker?.enabled ?? false}
-              disabled={!makerChecker || makerChecker.enforced || change.isPending}
-              aria-describedby={makerChecker?.enforced ? enforcedId : undefined}
+              checked={setting?.enabled ?? false}
+              aria-checked={setting?.enabled ?? false}
+              disabled={!setting || setting.enforced || change.isPending}
+              aria-describedby={setting?.enforced ? enforcedId : undefined}
               onChange={(event) => {
                 change.reset();
                 if (event.target.checked) change.mutate(true);
                 else setConfirmingOff(true);
               }}
             />
-            <span>{t('settingsPage.access.makerChecker.label')}</span>
+            <span>{t(`settingsPage.access.${name}.label`)}</span>
           </label>
-          {makerChecker?.enforced && (
+          {setting?.enforced && (
             <p id={enforcedId} className="field-hint">
-              {t('settingsPage.access.makerChecker.enforced')}
+              {t(`settingsPage.access.${name}.enforced`)}
             </p>
           )}
         </>
@@ -82,8 +82,8 @@ export function MakerCheckerSetting() {
       {!confirmingOff && failure}
       {confirmingOff && (
         <ConfirmDialog
-          title={t('settingsPage.access.makerChecker.offTitle')}
-          confirmLabel={t('settingsPage.access.makerChecker.turnOff')}
+          title={t(`settingsPage.access.${name}.offTitle`)}
+          confirmLabel={t(`settingsPage.access.${name}.turnOff`)}
           busy={change.isPending}
           onCancel={() => {
             change.reset();
@@ -91,7 +91,7 @@ export function MakerCheckerSetting() {
           }}
           onConfirm={() => change.mutate(false)}
         >
-          <p>{t('settingsPage.access.makerChecker.offQuestion')}</p>
+          <p>{t(`settingsPage.access.${name}.offQuestion`)}</p>
           {failure}
         </ConfirmDialog>
       )}
