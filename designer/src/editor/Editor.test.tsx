@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../i18n';
@@ -50,6 +50,19 @@ describe('editor', () => {
     await openEditor();
     expect(screen.getByRole('navigation', { name: 'Steps' }).classList.contains('compact')).toBe(true);
     expect(screen.getByRole('button', { name: 'Show icons only' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('folds the side panel away, and opens it on the inspector when a node is selected', async () => {
+    await openEditor();
+    await userEvent.click(screen.getByRole('tab', { name: 'Versions' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Hide the side panel' }));
+    expect(screen.queryByRole('tablist')).toBeNull();
+    expect(screen.getByRole('complementary', { name: 'Side panel (folded)' })).toBeTruthy();
+    cleanup();
+    await openEditor();
+    expect(screen.queryByRole('tablist')).toBeNull();
+    act(() => store().select([exampleJourney.nodes[1]?.id ?? '']));
+    expect(screen.getByRole('tab', { name: 'Inspector' }).getAttribute('aria-selected')).toBe('true');
   });
 
   it('says when the journey does not exist', async () => {

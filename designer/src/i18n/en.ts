@@ -479,7 +479,14 @@ export const en = {
     monitor: 'Monitor',
     experiments: 'Experiments',
   },
-  sidePanel: { inspect: 'Inspector', simulate: 'Simulate', versions: 'Versions' },
+  sidePanel: {
+    inspect: 'Inspector',
+    simulate: 'Simulate',
+    versions: 'Versions',
+    hide: 'Hide the side panel',
+    show: 'Show the side panel',
+    folded: 'Side panel (folded)',
+  },
   lifecycle: {
     pause: 'Pause',
     resume: 'Resume',

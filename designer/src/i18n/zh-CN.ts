@@ -447,7 +447,14 @@ export const zhCN: Messages = {
     monitor: '监控',
     experiments: '实验',
   },
-  sidePanel: { inspect: '属性', simulate: '模拟', versions: '版本' },
+  sidePanel: {
+    inspect: '属性',
+    simulate: '模拟',
+    versions: '版本',
+    hide: '收起侧栏',
+    show: '展开侧栏',
+    folded: '侧栏（已收起）',
+  },
   lifecycle: {
     pause: '暂停',
     resume: '恢复',

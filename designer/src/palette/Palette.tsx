@@ -53,7 +53,7 @@ export function Palette() {
         <h2 className="panel-title palette-text">{t('palette.title')}</h2>
         <button
           type="button"
-          className="icon-button"
+          className="icon-button fold-button"
           aria-pressed={compact}
           aria-label={t('palette.compact')}
           title={t('palette.compact')}
