@@ -1,4 +1,4 @@
-import { type Channel, type Creative, channelLabels } from '@journey/shared';
+import { type Channel, type Creative, channelLabels, creativeContentOf } from '@journey/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,14 +30,17 @@ export function CreativeChoice({ channel, creativeId, onChoose, onCopy }: Creati
   const { t } = useTranslation();
   const locale = useLocale();
   const [search, setSearch] = useState('');
-  const creatives = useQuery({ queryKey: creativeKeys.list(), queryFn: creativesApi.list });
+  const library = useQuery({ queryKey: creativeKeys.list(), queryFn: creativesApi.list });
 
-  if (creatives.isPending) return <p className="field-hint">{t('creatives.loading')}</p>;
-  if (creatives.isError) return <ErrorDetails error={creatives.error} />;
+  if (library.isPending) return <p className="field-hint">{t('creatives.loading')}</p>;
+  if (library.isError) return <ErrorDetails error={library.error} />;
 
-  const chosen = creatives.data.find((creative) => creative.id === creativeId);
+  const { creatives, approvalRequired } = library.data;
+  const chosen = creatives.find((creative) => creative.id === creativeId);
+  // What customers get: with approval required, the approved words rather than the working ones.
+  const sent = chosen && creativeContentOf(chosen, approvalRequired);
   // The chosen one stays listed whatever the search or its channel, so the select can show it.
-  const offered = creatives.data.filter(
+  const offered = creatives.filter(
     (creative) => creative === chosen || (creative.channel === channel && matchesSearch(creative, search)),
   );
   const optionLabel = (creative: Creative) =>
@@ -75,7 +78,7 @@ export function CreativeChoice({ channel, creativeId, onChoose, onCopy }: Creati
           {t('creatives.missing', { id: creativeId })}
         </p>
       )}
-      {chosen && (
+      {chosen && sent && (
         <>
           {chosen.channel !== channel && (
             <p className="banner warning" role="alert">
@@ -88,7 +91,16 @@ export function CreativeChoice({ channel, creativeId, onChoose, onCopy }: Creati
           <p className="creative-choice-approval">
             <ApprovalBadge approval={chosen.approval} />
           </p>
-          <MessagePreview {...textOf(chosen)} />
+          <MessagePreview {...textOf(sent)} />
+          {sent.unapproved ? (
+            <p className="banner warning" role="alert">
+              {t('creatives.approval.blocksPublish')}
+            </p>
+          ) : (
+            (sent.title !== chosen.title || sent.body !== chosen.body) && (
+              <p className="field-hint">{t('creatives.approval.sendsApproved')}</p>
+            )
+          )}
           <div className="button-row creative-actions">
             <Link href={creativeHref(chosen.id)} className="link-button">
               {t('creatives.editInLibrary')}

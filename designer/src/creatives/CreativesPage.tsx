@@ -12,7 +12,7 @@ import { formatDateTime, formatRelative } from '../ui/format';
 import { ApprovalBadge } from './CreativeApproval';
 import { creativeHref } from './CreativeChoice';
 import { ExistingCreative, NewCreative } from './CreativeEditor';
-import { creativeKeys, creativesApi } from './creativesApi';
+import { creativeKeys, creativesApi, listedCreatives } from './creativesApi';
 import { firstLine, matchesSearch } from './creativeText';
 import './creatives.css';
 import { SearchInput } from '../ui/SearchInput';
@@ -29,7 +29,7 @@ export function CreativesPage({ creativeId }: { creativeId?: string }) {
   const [search, setSearch] = useState('');
   const [channel, setChannel] = useState<Channel | ''>('');
   const [creating, setCreating] = useState(false);
-  const creatives = useQuery({ queryKey: creativeKeys.list(), queryFn: creativesApi.list });
+  const creatives = useQuery({ queryKey: creativeKeys.list(), queryFn: creativesApi.list, select: listedCreatives });
   const takenIds = useMemo(() => new Set((creatives.data ?? []).map((creative) => creative.id)), [creatives.data]);
   const shown = (creatives.data ?? []).filter(
     (creative) => (channel === '' || creative.channel === channel) && matchesSearch(creative, search),

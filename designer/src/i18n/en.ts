@@ -871,6 +871,10 @@ export const en = {
       saveFirst: 'Save your changes first: approval applies to the saved text.',
       done: 'Approved the text of “{{name}}”',
       failed: 'The text could not be approved',
+      sendsApproved:
+        'Customers get the approved text shown here: the changes made since await approval in the library.',
+      blocksPublish:
+        'Creative approval is on and this text was never approved: the journey cannot be published until it is.',
     },
   },
   benefit: {

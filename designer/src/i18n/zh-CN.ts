@@ -829,6 +829,8 @@ export const zhCN: Messages = {
       saveFirst: '请先保存修改：审核针对已保存的文案。',
       done: '已审核通过“{{name}}”的文案',
       failed: '无法审核此文案',
+      sendsApproved: '客户收到的是此处显示的已审核文案：之后的修改正在素材库中等待审核。',
+      blocksPublish: '已开启素材审核，而此文案从未审核通过：审核通过前，旅程无法发布。',
     },
   },
   benefit: {

@@ -1,6 +1,6 @@
 import { isPublishable, type JourneyDocument, type ValidationProblem, validateJourney } from '@journey/shared';
 import { useShallow } from 'zustand/react/shallow';
-import { type CreativeLibrary, useCreatives } from '../creatives/useCreatives';
+import { type CreativeLibrary, contentsFor, useCreatives } from '../creatives/useCreatives';
 import { useJourneyStore } from '../store/journeyStore';
 
 export interface Validation {
@@ -21,7 +21,7 @@ export function validationOf(document: JourneyDocument, creatives?: CreativeLibr
   validations.set(library, cache);
   const cached = cache.get(document);
   if (cached) return cached;
-  const problems = validateJourney(document, creatives ? { creatives } : {});
+  const problems = validateJourney(document, creatives ? { creatives: contentsFor(document, creatives) } : {});
   const byNode = new Map<string, ValidationProblem[]>();
   for (const problem of problems) {
     if (problem.nodeId) byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem]);

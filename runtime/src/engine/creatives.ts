@@ -1,8 +1,11 @@
 import {
   type Channel,
+  type Creative,
+  type CreativeApproval,
   type CreativeContent,
   type CreativeInput,
   type CreativeUsage,
+  creativeContents,
   creativeReferences,
   type JourneyDocument,
 } from '@journey/shared';
@@ -20,7 +23,7 @@ export type CreativeRow = typeof creatives.$inferSelect;
 export const creativeTag = (row: CreativeRow) => `"${row.revision}"`;
 
 /** The words of a creative as last approved, and by whom, when. */
-export interface ApprovedText {
+interface ApprovedText {
   revision: number;
   title: string | null;
   body: string;
@@ -29,12 +32,40 @@ export interface ApprovedText {
 }
 
 /** The creative's approved text, or undefined when it was never approved. */
-export function approvedTextOf(row: CreativeRow): ApprovedText | undefined {
+function approvedTextOf(row: CreativeRow): ApprovedText | undefined {
   const { approvedRevision: revision, approvedTitle: title, approvedBody: body, approvedBy: by, approvedAt: at } = row;
   return revision === null || body === null || by === null || at === null
     ? undefined
     : { revision, title, body, by, at };
 }
+
+function approvalOf(row: CreativeRow): CreativeApproval {
+  const approved = approvedTextOf(row);
+  if (!approved) return { state: 'notApproved' };
+  const unchanged = approved.title === row.title && approved.body === row.body;
+  return {
+    state: unchanged ? 'approved' : 'changesPending',
+    approvedRevision: approved.revision,
+    approvedBy: approved.by,
+    approvedAt: new Date(approved.at).toISOString(),
+    ...(approved.title === null ? {} : { approvedTitle: approved.title }),
+    approvedBody: approved.body,
+  };
+}
+
+/** The creative as the REST API shows it. */
+export const toCreativeDto = (row: CreativeRow): Creative => ({
+  id: row.id,
+  name: row.name,
+  channel: row.channel,
+  ...(row.title === null ? {} : { title: row.title }),
+  body: row.body,
+  ...(row.description === null ? {} : { description: row.description }),
+  revision: row.revision,
+  updatedAt: new Date(row.updatedAt).toISOString(),
+  ...(row.updatedBy === null ? {} : { updatedBy: row.updatedBy }),
+  approval: approvalOf(row),
+});
 
 export interface CreativeSave {
   /** The ETag the editor last read; a save over a newer revision is refused (412). */
@@ -85,28 +116,21 @@ export class CreativeLibrary {
     return row;
   }
 
-  /**
-   * The text to send of each creative the document's messages use and the library has (unknown ids are left out).
-   * With creative approval on that is the approved text, and a creative never approved is marked `unapproved`
-   * (for the validator to refuse); otherwise the working text.
-   */
+  /** Whether creative approval is on: publishing then sends only approved text and refuses creatives never approved. */
+  approvalRequired(): boolean {
+    return this.settings.switch('creativeApproval').enabled;
+  }
+
+  /** The text to send of each creative the document's messages use and the library has (see `creativeContents`). */
   contentsFor(document: JourneyDocument): Map<string, CreativeContent> {
-    const approvedOnly = this.settings.switch('creativeApproval').enabled;
-    const contents = new Map<string, CreativeContent>();
-    for (const id of creativeReferences(document).keys()) {
-      const row = this.find(id);
-      if (!row) continue;
-      const approved = approvedOnly ? approvedTextOf(row) : undefined;
-      const { title, body } = approved ?? row;
-      contents.set(id, {
-        name: row.name,
-        channel: row.channel,
-        ...(title !== null && { title }),
-        body,
-        ...(approvedOnly && !approved && { unapproved: true }),
-      });
-    }
-    return contents;
+    return creativeContents(
+      document,
+      (id) => {
+        const row = this.find(id);
+        return row && toCreativeDto(row);
+      },
+      this.approvalRequired(),
+    );
   }
 
   /**

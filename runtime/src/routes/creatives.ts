@@ -1,47 +1,19 @@
 import {
-  type Creative,
-  type CreativeApproval,
   channels,
   creativeApproveSchema,
   creativeDetailSchema,
   creativeIdSchema,
   creativeInputSchema,
+  creativeListSchema,
   creativeSchema,
 } from '@journey/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { approvedTextOf, type CreativeRow, creativeTag } from '../engine/creatives';
+import { creativeTag, toCreativeDto } from '../engine/creatives';
 import { errorResponseSchema } from '../http-errors';
 import { principalOf } from '../plugins/auth';
 
 const creativeParams = z.object({ id: creativeIdSchema });
-
-function approvalOf(row: CreativeRow): CreativeApproval {
-  const approved = approvedTextOf(row);
-  if (!approved) return { state: 'notApproved' };
-  const unchanged = approved.title === row.title && approved.body === row.body;
-  return {
-    state: unchanged ? 'approved' : 'changesPending',
-    approvedRevision: approved.revision,
-    approvedBy: approved.by,
-    approvedAt: new Date(approved.at).toISOString(),
-    ...(approved.title === null ? {} : { approvedTitle: approved.title }),
-    approvedBody: approved.body,
-  };
-}
-
-const toCreativeDto = (row: CreativeRow): Creative => ({
-  id: row.id,
-  name: row.name,
-  channel: row.channel,
-  ...(row.title === null ? {} : { title: row.title }),
-  body: row.body,
-  ...(row.description === null ? {} : { description: row.description }),
-  revision: row.revision,
-  updatedAt: new Date(row.updatedAt).toISOString(),
-  ...(row.updatedBy === null ? {} : { updatedBy: row.updatedBy }),
-  approval: approvalOf(row),
-});
 
 const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
 
@@ -54,12 +26,15 @@ const creativeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'List creatives by name, optionally of one channel',
+        summary: 'List creatives by name, optionally of one channel, and whether publishing sends only approved text',
         querystring: z.object({ channel: z.enum(channels).optional() }),
-        response: { 200: z.object({ creatives: z.array(creativeSchema) }), 400: errorResponseSchema },
+        response: { 200: creativeListSchema, 400: errorResponseSchema },
       },
     },
-    async (request) => ({ creatives: app.creatives.list(request.query.channel).map(toCreativeDto) }),
+    async (request) => ({
+      creatives: app.creatives.list(request.query.channel).map(toCreativeDto),
+      approvalRequired: app.creatives.approvalRequired(),
+    }),
   );
 
   app.get(

@@ -267,6 +267,25 @@ describe('compliance approval of creatives', () => {
     expect(noRevision.json().issues).toEqual([expect.objectContaining({ path: 'body.revision' })]);
   });
 
+  it('tells every reader of the list whether publishing sends only approved text', async () => {
+    const { app } = await buildAuthApp();
+    const supervisor = bearer(await createKey(app, 'supervisor'));
+    const approvalRequired = async () =>
+      (await app.inject({ url: '/v1/creatives', headers: supervisor })).json().approvalRequired;
+    expect(await approvalRequired()).toBe(false);
+
+    const payload = { creativeApproval: true };
+    const on = await app.inject({ method: 'PUT', url: '/v1/admin/settings', headers: bearer(ADMIN_KEY), payload });
+    expect(on.statusCode).toBe(200);
+    expect(await approvalRequired()).toBe(true);
+
+    const { app: enforced } = await buildTestApp({ auth: { enabled: false, creativeApproval: true } });
+    expect((await enforced.inject({ url: '/v1/creatives?channel=sms' })).json()).toEqual({
+      creatives: [],
+      approvalRequired: true,
+    });
+  });
+
   it('with maker-checker on, refuses (409) the person who last changed the creative; another may approve', async () => {
     const { app } = await buildAuthApp();
     const admin = bearer(ADMIN_KEY);

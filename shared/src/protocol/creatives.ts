@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { creativeIdSchema } from '../model/creatives';
-import { channels } from '../model/document';
+import { type CreativeContent, creativeIdSchema, creativeReferences } from '../model/creatives';
+import { channels, type JourneyDocument } from '../model/document';
 
 /** REST shapes of the creatives library: reusable message texts that message nodes refer to by id. */
 
@@ -57,6 +57,57 @@ export const creativeSchema = z
   })
   .meta({ id: 'Creative' });
 export type Creative = z.infer<typeof creativeSchema>;
+
+/** What GET /v1/creatives answers: the library, and whether publishing sends only approved text. */
+export const creativeListSchema = z.object({
+  creatives: z.array(creativeSchema),
+  approvalRequired: z
+    .boolean()
+    .describe(
+      'Creative approval is on: publishing sends the approved text of each creative and refuses those never approved',
+    ),
+});
+export type CreativeList = z.infer<typeof creativeListSchema>;
+
+/** The parts of a creative that decide what a message using it sends. */
+export type CreativeSource = Pick<Creative, 'name' | 'channel' | 'title' | 'body' | 'approval'>;
+
+/**
+ * The text a message using the creative sends. With approval required that is the approved text, and a creative
+ * never approved is marked `unapproved` (for the validator to refuse); otherwise the working text.
+ */
+export function creativeContentOf(creative: CreativeSource, approvalRequired: boolean): CreativeContent {
+  const { approval } = creative;
+  const approved =
+    approvalRequired && approval.state !== 'notApproved'
+      ? { title: approval.approvedTitle, body: approval.approvedBody }
+      : undefined;
+  const { title, body } = approved ?? creative;
+  return {
+    name: creative.name,
+    channel: creative.channel,
+    ...(title !== undefined && { title }),
+    body,
+    ...(approvalRequired && !approved && { unapproved: true }),
+  };
+}
+
+/**
+ * The text to send of each creative the document's messages use and `find` knows (unknown ids are left out, for
+ * the validator to report): what publishing resolves and checks, so the designer can check and show the same.
+ */
+export function creativeContents(
+  document: JourneyDocument,
+  find: (id: string) => CreativeSource | undefined,
+  approvalRequired: boolean,
+): Map<string, CreativeContent> {
+  const contents = new Map<string, CreativeContent>();
+  for (const id of creativeReferences(document).keys()) {
+    const creative = find(id);
+    if (creative) contents.set(id, creativeContentOf(creative, approvalRequired));
+  }
+  return contents;
+}
 
 export const creativeUsageSchema = z
   .object({
