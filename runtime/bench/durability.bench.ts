@@ -31,25 +31,23 @@ async function start(directory: string, sync: DatabaseSync): Promise<FastifyInst
     auth: { enabled: false },
   });
   const journey = loadJourney();
-  const send = async (method: 'POST', url: string, payload: unknown, expected: number) => {
-    const response = await app.inject({ method, url, payload: payload as object });
-    if (response.statusCode !== expected) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-  };
-  await send('POST', '/v1/journeys', journey, 201);
-  await send('POST', `/v1/journeys/${journey.id}/publish`, {}, 201);
+  await post(app, '/v1/journeys', journey, 201);
+  await post(app, `/v1/journeys/${journey.id}/publish`, {}, 201);
   for (let first = 0; first < CUSTOMERS; first += 500) {
     const events = Array.from({ length: Math.min(500, CUSTOMERS - first) }, (_, offset) =>
       triggerEvent(first + offset),
     );
-    await send('POST', '/v1/events', { events }, 202);
+    await postEvents(app, events);
   }
   return app;
 }
 
-async function post(app: FastifyInstance, events: EventBody[]): Promise<void> {
-  const response = await app.inject({ method: 'POST', url: '/v1/events', payload: { events } });
-  if (response.statusCode !== 202) throw new Error(`POST /v1/events: ${response.statusCode} ${response.body}`);
+async function post(app: FastifyInstance, url: string, payload: object, expected: number): Promise<void> {
+  const response = await app.inject({ method: 'POST', url, payload });
+  if (response.statusCode !== expected) throw new Error(`POST ${url}: ${response.statusCode} ${response.body}`);
 }
+
+const postEvents = (app: FastifyInstance, events: EventBody[]) => post(app, '/v1/events', { events }, 202);
 
 interface Tally {
   singleEvents: number;
@@ -76,12 +74,13 @@ try {
       const tally = tallies.get(sync)!;
       let index = roundStart;
       let started = performance.now();
-      for (let request = 0; request < SINGLE_REQUESTS; request++) await post(app, [steadyEvent(index++, CUSTOMERS)]);
+      for (let request = 0; request < SINGLE_REQUESTS; request++)
+        await postEvents(app, [steadyEvent(index++, CUSTOMERS)]);
       tally.singleSeconds += (performance.now() - started) / 1000;
       tally.singleEvents += SINGLE_REQUESTS;
       started = performance.now();
       for (let batch = 0; batch < BATCHES; batch++) {
-        await post(
+        await postEvents(
           app,
           Array.from({ length: BATCH_SIZE }, () => steadyEvent(index++, CUSTOMERS)),
         );

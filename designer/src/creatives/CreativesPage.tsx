@@ -7,7 +7,6 @@ import { PageHeader } from '../app/PageHeader';
 import { useCan } from '../app/useCan';
 import { useLocale } from '../i18n';
 import { Select } from '../inspector/fields';
-import { ErrorDetails } from '../ui/ErrorDetails';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { ApprovalBadge } from './CreativeApproval';
 import { creativeHref } from './CreativeChoice';
@@ -15,6 +14,7 @@ import { ExistingCreative, NewCreative } from './CreativeEditor';
 import { creativeKeys, creativesApi, listedCreatives } from './creativesApi';
 import { firstLine, matchesSearch } from './creativeText';
 import './creatives.css';
+import { LoadFailed } from '../ui/LoadFailed';
 import { SearchInput } from '../ui/SearchInput';
 
 /**
@@ -69,15 +69,7 @@ export function CreativesPage({ creativeId }: { creativeId?: string }) {
           {creatives.isPending ? (
             <p className="empty-state">{t('creatives.loading')}</p>
           ) : creatives.isError ? (
-            <div className="banner error" role="alert">
-              <div>
-                <strong>{t('creatives.loadFailed')}</strong>
-                <ErrorDetails error={creatives.error} />
-              </div>
-              <button type="button" className="secondary-button" onClick={() => void creatives.refetch()}>
-                {t('common.retry')}
-              </button>
-            </div>
+            <LoadFailed title={t('creatives.loadFailed')} error={creatives.error} retry={creatives.refetch} />
           ) : shown.length === 0 ? (
             <p className="empty-state">{creatives.data.length === 0 ? t('creatives.empty') : t('creatives.noMatch')}</p>
           ) : (

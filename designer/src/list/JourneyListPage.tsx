@@ -7,8 +7,9 @@ import { type JourneyRecord, journeyKeys, journeysApi } from '../api/journeys';
 import { ArchiveDialog } from '../app/ArchiveDialog';
 import { PageHeader } from '../app/PageHeader';
 import { useLocale } from '../i18n';
-import { ErrorDetails, IssueList } from '../ui/ErrorDetails';
+import { IssueList } from '../ui/ErrorDetails';
 import { formatDateTime, formatRelative } from '../ui/format';
+import { LoadFailed } from '../ui/LoadFailed';
 import { Modal } from '../ui/Modal';
 import { SearchInput } from '../ui/SearchInput';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -110,13 +111,7 @@ export function JourneyListPage() {
         {journeys.isPending ? (
           <p className="empty-state">{t('list.loading')}</p>
         ) : journeys.isError ? (
-          <div className="banner error" role="alert">
-            <strong>{t('list.loadFailed')}</strong>
-            <ErrorDetails error={journeys.error} />
-            <button type="button" className="secondary-button" onClick={() => void journeys.refetch()}>
-              {t('common.retry')}
-            </button>
-          </div>
+          <LoadFailed title={t('list.loadFailed')} error={journeys.error} retry={journeys.refetch} />
         ) : shown.length === 0 ? (
           <p className="empty-state">{search ? t('list.noMatch', { search }) : t('list.empty')}</p>
         ) : (

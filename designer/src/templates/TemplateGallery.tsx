@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n';
-import { ErrorDetails } from '../ui/ErrorDetails';
 import { templateKeys, templatesApi } from './templatesApi';
 import './templates.css';
+import { LoadFailed } from '../ui/LoadFailed';
 
 interface TemplateGalleryProps {
   onUse(template: TemplateSummary): void;
@@ -30,15 +30,7 @@ export function TemplateGallery({ onUse, onDelete }: TemplateGalleryProps) {
 
   if (templates.isPending) return <p className="empty-state">{t('templates.loading')}</p>;
   if (templates.isError) {
-    return (
-      <div className="banner error" role="alert">
-        <strong>{t('templates.loadFailed')}</strong>
-        <ErrorDetails error={templates.error} />
-        <button type="button" className="secondary-button" onClick={() => void templates.refetch()}>
-          {t('common.retry')}
-        </button>
-      </div>
-    );
+    return <LoadFailed title={t('templates.loadFailed')} error={templates.error} retry={templates.refetch} />;
   }
   if (templates.data.length === 0) return <p className="empty-state">{t('templates.empty')}</p>;
 

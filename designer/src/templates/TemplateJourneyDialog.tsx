@@ -13,6 +13,7 @@ import { Modal } from '../ui/Modal';
 import { ParameterField } from './ParameterField';
 import { referenceApi, referenceKeys, templatesApi } from './templatesApi';
 import './templates.css';
+import { type PlacedIssues, placeIssues } from '../ui/fieldIssues';
 
 interface TemplateJourneyDialogProps {
   template: TemplateSummary;
@@ -23,31 +24,19 @@ interface TemplateJourneyDialogProps {
   onCreated(journey: JourneyRecord): void;
 }
 
-/** Where the runtime's refusal belongs: at a parameter's field, at the name, or above the form. */
-interface RefusalPlaces {
-  byParameter: Record<string, string>;
-  name?: string;
-  /** The error itself when it names no field of the form. */
-  general?: unknown;
-}
+type RefusalField = 'name' | `parameters.${string}`;
+
+const isAnswerPath = (path: string): path is `parameters.${string}` => /^parameters\.[^.]+$/.test(path);
+
+/** An issue about the journey's name or id belongs at the name; one about an answer, at its question. */
+const refusalField = (path: string): RefusalField | undefined =>
+  path === 'name' || path === 'id' ? 'name' : isAnswerPath(path) ? path : undefined;
 
 /** `idTaken` says so at the name (a 409): translated by the caller, as `t` passed around is too deep a type. */
-function placeRefusal(error: unknown, idTaken: string): RefusalPlaces {
-  if (!(error instanceof ApiError)) return { byParameter: {}, general: error };
-  if (error.status === 409) return { byParameter: {}, name: idTaken };
-  const byParameter: Record<string, string> = {};
-  let name: string | undefined;
-  const elsewhere = error.issues.filter((issue) => {
-    // Body fields may come prefixed, as schema errors name them ("body.parameters.x").
-    const path = issue.path.replace(/^body\./, '');
-    const key = /^parameters\.([^.]+)$/.exec(path)?.[1];
-    if (key !== undefined) byParameter[key] = issue.message;
-    else if (path === 'name' || path === 'id') name = issue.message;
-    else return true;
-    return false;
-  });
-  const named = Object.keys(byParameter).length > 0 || name !== undefined;
-  return { byParameter, name, general: named && elsewhere.length === 0 ? undefined : error };
+function placeRefusal(error: unknown, idTaken: string): PlacedIssues<RefusalField> {
+  return error instanceof ApiError && error.status === 409
+    ? { byField: { name: idTaken } }
+    : placeIssues(error, refusalField);
 }
 
 /** The template's questions, each prefilled with the value its example journey uses; creates the journey. */
@@ -101,7 +90,7 @@ export function TemplateJourneyDialog({
   });
   const refusal = create.isError
     ? placeRefusal(create.error, t('templates.idTaken', { id: journeyId }))
-    : { byParameter: {} };
+    : { byField: {} };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (trimmed) create.mutate();
@@ -134,9 +123,9 @@ export function TemplateJourneyDialog({
         <Field
           label={t('settings.name')}
           hint={
-            refusal.name ? (
+            refusal.byField.name ? (
               <span id={nameErrorId} className="field-error">
-                {refusal.name}
+                {refusal.byField.name}
               </span>
             ) : (
               t('templates.journeyId', { id: journeyId })
@@ -146,8 +135,8 @@ export function TemplateJourneyDialog({
           <input
             maxLength={200}
             value={name}
-            aria-invalid={refusal.name !== undefined}
-            aria-describedby={refusal.name ? nameErrorId : undefined}
+            aria-invalid={refusal.byField.name !== undefined}
+            aria-describedby={refusal.byField.name ? nameErrorId : undefined}
             onChange={(event) => setName(event.target.value)}
           />
         </Field>
@@ -156,7 +145,7 @@ export function TemplateJourneyDialog({
             key={parameter.key}
             parameter={parameter}
             value={values[parameter.key] ?? parameter.default}
-            error={refusal.byParameter[parameter.key]}
+            error={refusal.byField[`parameters.${parameter.key}`]}
             onChange={(value) => setValues((current) => ({ ...current, [parameter.key]: value }))}
             eventList={eventList}
             benefitPools={pools.data ?? []}

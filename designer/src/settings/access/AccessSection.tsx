@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { authApi, authKeys } from '../../api/auth';
 import { useLocale } from '../../i18n';
 import { CheckboxField } from '../../inspector/fields';
-import { ErrorDetails } from '../../ui/ErrorDetails';
 import { formatDateTime, formatRelative } from '../../ui/format';
 import { SearchInput } from '../../ui/SearchInput';
 import { type ApiKey, accessApi, accessKeys } from './accessApi';
@@ -13,6 +12,7 @@ import { RevokeKeyDialog } from './RevokeKeyDialog';
 import { useRoleText } from './roleText';
 import { SettingSwitch } from './SettingSwitch';
 import './access.css';
+import { LoadFailed } from '../../ui/LoadFailed';
 
 /** `#/settings/access`: the API keys of people and systems with their roles, maker-checker and creative approval. */
 export function AccessSection() {
@@ -64,15 +64,7 @@ function ApiKeyList() {
       {keys.isPending ? (
         <p className="empty-state">{t('settingsPage.access.loading')}</p>
       ) : keys.isError ? (
-        <div className="banner error" role="alert">
-          <div>
-            <strong>{t('settingsPage.access.loadFailed')}</strong>
-            <ErrorDetails error={keys.error} />
-          </div>
-          <button type="button" className="secondary-button" onClick={() => void keys.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <LoadFailed title={t('settingsPage.access.loadFailed')} error={keys.error} retry={keys.refetch} />
       ) : shown.length === 0 ? (
         <p className="empty-state">
           {all.length === 0 ? t('settingsPage.access.empty') : t('settingsPage.access.noMatch')}

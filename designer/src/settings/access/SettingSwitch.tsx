@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorDetails } from '../../ui/ErrorDetails';
+import { LoadFailed } from '../../ui/LoadFailed';
 import { notifySuccess } from '../../ui/toasts';
 import { accessApi, accessKeys, type SwitchName } from './accessApi';
 
@@ -45,15 +46,11 @@ export function SettingSwitch({ name }: { name: SwitchName }) {
       <h2 id={titleId}>{t(`settingsPage.access.${name}.title`)}</h2>
       <p className="muted">{t(`settingsPage.access.${name}.explained`)}</p>
       {settings.isError ? (
-        <div className="banner error" role="alert">
-          <div>
-            <strong>{t(`settingsPage.access.${name}.loadFailed`)}</strong>
-            <ErrorDetails error={settings.error} />
-          </div>
-          <button type="button" className="secondary-button" onClick={() => void settings.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <LoadFailed
+          title={t(`settingsPage.access.${name}.loadFailed`)}
+          error={settings.error}
+          retry={settings.refetch}
+        />
       ) : (
         <>
           <label className="checkbox access-switch">

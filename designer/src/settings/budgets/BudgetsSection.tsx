@@ -7,11 +7,11 @@ import { type JourneyRecord, journeyKeys, journeysApi } from '../../api/journeys
 import { useCan } from '../../app/useCan';
 import { useLocale } from '../../i18n';
 import { formatCount, formatPercent, NO_FIGURE } from '../../live/format';
-import { ErrorDetails } from '../../ui/ErrorDetails';
 import { budgetKeys, costsApi, poolsApi } from './budgetsApi';
 import { PoolDialog } from './PoolDialog';
 import { UnitCostsForm } from './UnitCostsForm';
 import './budgets.css';
+import { LoadFailed } from '../../ui/LoadFailed';
 
 /** Below this share of the budget left, a pool is running low. */
 const LOW_SHARE = 0.1;
@@ -203,20 +203,5 @@ function PoolTable({ pools, usage, onEdit }: PoolTableProps) {
         })}
       </tbody>
     </table>
-  );
-}
-
-function LoadFailed({ title, error, retry }: { title: string; error: unknown; retry(): unknown }) {
-  const { t } = useTranslation();
-  return (
-    <div className="banner error" role="alert">
-      <div>
-        <strong>{title}</strong>
-        <ErrorDetails error={error} />
-      </div>
-      <button type="button" className="secondary-button" onClick={() => void retry()}>
-        {t('common.retry')}
-      </button>
-    </div>
   );
 }

@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/useCan';
-import { ErrorDetails } from '../../ui/ErrorDetails';
 import { SearchInput } from '../../ui/SearchInput';
 import { ImportDialog } from './ImportDialog';
 import { type ImportTarget, orgApi, orgKeys } from './orgApi';
@@ -11,6 +10,7 @@ import { flatten, idsWithin, matchesStaff, staffCounts, type UnitNode, unitTree 
 import { StaffDialog } from './StaffDialog';
 import { UnitDialog } from './UnitDialog';
 import './organisation.css';
+import { LoadFailed } from '../../ui/LoadFailed';
 
 /** The dialog open over the section, if any. */
 type Dialog =
@@ -69,19 +69,11 @@ export function OrganisationSection() {
       {units.isPending || staff.isPending ? (
         <p className="empty-state">{t('settingsPage.organisation.loading')}</p>
       ) : failed ? (
-        <div className="banner error" role="alert">
-          <div>
-            <strong>{t('settingsPage.organisation.loadFailed')}</strong>
-            <ErrorDetails error={failed} />
-          </div>
-          <button
-            type="button"
-            className="secondary-button"
-            onClick={() => void Promise.all([units.refetch(), staff.refetch()])}
-          >
-            {t('common.retry')}
-          </button>
-        </div>
+        <LoadFailed
+          title={t('settingsPage.organisation.loadFailed')}
+          error={failed}
+          retry={() => Promise.all([units.refetch(), staff.refetch()])}
+        />
       ) : tree.length === 0 ? (
         <div className="empty-state">
           <p>{t('settingsPage.organisation.noUnits')}</p>

@@ -7,6 +7,7 @@ import { placeIssues, topLevelField } from '../../ui/fieldIssues';
 import { GeneralIssue, IssueField } from '../../ui/IssueField';
 import { Modal } from '../../ui/Modal';
 import { notifySuccess } from '../../ui/toasts';
+import { IdField } from './IdField';
 import { orgApi, orgKeys, type StaffInput } from './orgApi';
 import { flatten, indentedName, type UnitNode } from './orgTree';
 
@@ -91,21 +92,14 @@ export function StaffDialog({ tree, takenIds, member, unitId, onClose }: StaffDi
             />
           )}
         </IssueField>
-        <IssueField
+        <IdField
           label={t('settingsPage.organisation.staffId')}
-          hint={member ? t('settingsPage.organisation.idFixed') : t('settingsPage.organisation.staffIdHint')}
+          hint={t('settingsPage.organisation.staffIdHint')}
+          value={id}
+          fixed={member !== undefined}
           error={idTaken ? t('settingsPage.organisation.staffIdTaken', { id: trimmedId }) : refusal.byField.id}
-        >
-          {(described) => (
-            <input
-              {...described}
-              maxLength={128}
-              value={id}
-              readOnly={member !== undefined}
-              onChange={(event) => setId(event.target.value)}
-            />
-          )}
-        </IssueField>
+          onChange={setId}
+        />
         <IssueField label={t('settingsPage.organisation.role')} error={refusal.byField.role}>
           {(described) => (
             <Select<StaffRole>

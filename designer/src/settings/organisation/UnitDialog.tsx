@@ -7,6 +7,7 @@ import { placeIssues, topLevelField } from '../../ui/fieldIssues';
 import { GeneralIssue, IssueField } from '../../ui/IssueField';
 import { Modal } from '../../ui/Modal';
 import { notifySuccess } from '../../ui/toasts';
+import { IdField } from './IdField';
 import { type OrgUnitInput, orgApi, orgKeys } from './orgApi';
 import { possibleParents, type UnitNode } from './orgTree';
 
@@ -103,21 +104,14 @@ export function UnitDialog({ tree, takenIds, unit, under, onClose }: UnitDialogP
             />
           )}
         </IssueField>
-        <IssueField
+        <IdField
           label={t('settingsPage.organisation.unitId')}
-          hint={unit ? t('settingsPage.organisation.idFixed') : t('settingsPage.organisation.unitIdHint')}
+          hint={t('settingsPage.organisation.unitIdHint')}
+          value={id}
+          fixed={unit !== undefined}
           error={idTaken ? t('settingsPage.organisation.unitIdTaken', { id: trimmedId }) : refusal.byField.id}
-        >
-          {(described) => (
-            <input
-              {...described}
-              maxLength={128}
-              value={id}
-              readOnly={unit !== undefined}
-              onChange={(event) => setId(event.target.value)}
-            />
-          )}
-        </IssueField>
+          onChange={setId}
+        />
         <IssueField label={t('settingsPage.organisation.kind')} error={refusal.byField.kind}>
           {(described) => (
             <Select<OrgUnitKind>

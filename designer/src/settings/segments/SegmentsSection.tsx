@@ -6,7 +6,6 @@ import { type JourneyRecord, journeyKeys, journeysApi } from '../../api/journeys
 import { useCan } from '../../app/useCan';
 import { useLocale } from '../../i18n';
 import { formatCount, NO_FIGURE } from '../../live/format';
-import { ErrorDetails } from '../../ui/ErrorDetails';
 import { SearchInput } from '../../ui/SearchInput';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { NewSegmentDialog } from './NewSegmentDialog';
@@ -14,6 +13,7 @@ import { SegmentDetail } from './SegmentDetail';
 import { segmentKeys, segmentsApi } from './segmentsApi';
 import { journeysBySegment } from './segmentUsage';
 import './segments.css';
+import { LoadFailed } from '../../ui/LoadFailed';
 
 const noJourneys: readonly JourneyRecord[] = [];
 
@@ -58,15 +58,7 @@ export function SegmentsSection() {
           {segments.isPending ? (
             <p className="empty-state">{t('settingsPage.segments.loading')}</p>
           ) : segments.isError ? (
-            <div className="banner error" role="alert">
-              <div>
-                <strong>{t('settingsPage.segments.loadFailed')}</strong>
-                <ErrorDetails error={segments.error} />
-              </div>
-              <button type="button" className="secondary-button" onClick={() => void segments.refetch()}>
-                {t('common.retry')}
-              </button>
-            </div>
+            <LoadFailed title={t('settingsPage.segments.loadFailed')} error={segments.error} retry={segments.refetch} />
           ) : shown.length === 0 ? (
             <p className="empty-state">
               {segments.data.length > 0
